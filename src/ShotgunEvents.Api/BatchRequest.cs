@@ -44,6 +44,22 @@ public sealed record BatchRequest
     public static BatchRequest Update(string entityType, int id, IReadOnlyDictionary<string, object?> data, IReadOnlyDictionary<string, MultiEntityUpdateMode>? multiEntityUpdateModes = null) =>
         new("update", entityType) { Id = id, Data = data, MultiEntityUpdateModes = multiEntityUpdateModes };
 
+    /// <summary>A create request from an anonymous object, a dictionary or a JSON object.</summary>
+    /// <param name="entityType">The entity type.</param>
+    /// <param name="data">The field values, for example <c>new { code = "sh010" }</c>.</param>
+    /// <param name="returnFields">Extra fields to return.</param>
+    /// <returns>The request.</returns>
+    public static BatchRequest Create(string entityType, object data, params string[] returnFields) =>
+        Create(entityType, FieldData.FromObject(data), (IEnumerable<string>)returnFields);
+
+    /// <summary>An update request from an anonymous object, a dictionary or a JSON object.</summary>
+    /// <param name="entityType">The entity type.</param>
+    /// <param name="id">The entity id.</param>
+    /// <param name="data">The field values, for example <c>new { sg_status_list = "ip" }</c>.</param>
+    /// <returns>The request.</returns>
+    public static BatchRequest Update(string entityType, int id, object data) =>
+        Update(entityType, id, FieldData.FromObject(data));
+
     /// <summary>A delete (retire) request.</summary>
     /// <param name="entityType">The entity type.</param>
     /// <param name="id">The entity id.</param>

@@ -21,7 +21,7 @@ public interface IShotgun
 
     /// <summary>Finds entities, reading every page unless <see cref="FindOptions.Limit"/> or <see cref="FindOptions.Page"/> say otherwise.</summary>
     /// <param name="entityType">The entity type, for example <c>Shot</c>.</param>
-    /// <param name="filters">The conditions; <see cref="Filter.All"/> (or null) matches every entity.</param>
+    /// <param name="filters">The conditions; <see cref="Filter.All(Filter[])"/> (or null) matches every entity.</param>
     /// <param name="fields">The fields to return; <c>type</c> and <c>id</c> always come back.</param>
     /// <param name="options">Order, limit, page and retired-only switches; null for the defaults.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

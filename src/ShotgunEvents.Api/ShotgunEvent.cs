@@ -1,0 +1,132 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+
+namespace ShotgunEvents.Api;
+
+/// <summary>
+/// One row of the site's event log (<c>EventLogEntry</c>), as a callback receives it: typed members for the fields
+/// every plugin reads, and <see cref="Raw"/> (or the indexer) for anything else, exactly as the site sent it.
+/// </summary>
+/// <remarks>
+/// The Python framework passed a dict; <c>event['meta']['new_value']</c> becomes <c>evt.Meta["new_value"]</c>,
+/// <c>event['entity']['id']</c> becomes <c>evt.Entity?.Id</c>.
+/// </remarks>
+public sealed class ShotgunEvent
+{
+    private ShotgunEvent(JObject raw, int id, string eventType, DateTimeOffset createdAt, JObject meta)
+    {
+        Raw = raw;
+        Id = id;
+        EventType = eventType;
+        CreatedAt = createdAt;
+        Meta = meta;
+        AttributeName = raw.Value<string?>("attribute_name");
+        Entity = EntityRef.FromToken(raw["entity"]);
+        Project = EntityRef.FromToken(raw["project"]);
+        User = EntityRef.FromToken(raw["user"]);
+        SessionUuid = raw.Value<string?>("session_uuid");
+    }
+
+    /// <summary>The event id; ids grow with time but may have gaps.</summary>
+    public int Id { get; }
+
+    /// <summary>The event type, for example <c>Shotgun_Version_Change</c> or <c>Shotgun_Shot_New</c>.</summary>
+    public string EventType { get; }
+
+    /// <summary>The changed field for <c>_Change</c> events, for example <c>sg_status_list</c>; null for <c>_New</c> and <c>_Retirement</c>.</summary>
+    public string? AttributeName { get; }
+
+    /// <summary>The entity the event is about; null when that entity has been retired by the time the event is read.</summary>
+    public EntityRef? Entity { get; }
+
+    /// <summary>The project of the entity, when it has one.</summary>
+    public EntityRef? Project { get; }
+
+    /// <summary>Who made the change: a <c>HumanUser</c> or an <c>ApiUser</c> (a script).</summary>
+    public EntityRef? User { get; }
+
+    /// <summary>
+    /// The details of the change: <c>old_value</c>/<c>new_value</c> for a field change, <c>added</c>/<c>removed</c> for a
+    /// multi-entity field, <c>entity_type</c>/<c>entity_id</c> for creations and retirements. Empty when the site sent none.
+    /// </summary>
+    public JObject Meta { get; }
+
+    /// <summary>The browser session that caused the event, when there was one; see <see cref="IShotgun.SessionUuid"/>.</summary>
+    public string? SessionUuid { get; }
+
+    /// <summary>When the site recorded the event, in UTC (offset zero; the site's resolution is one second).</summary>
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The record exactly as the site sent it.</summary>
+    public JObject Raw { get; }
+
+    /// <summary>A field of the raw record (<c>description</c>, <c>cached_display_name</c>, ...), or null when absent.</summary>
+    /// <param name="field">The field name.</param>
+    public JToken? this[string field] => Raw[field];
+
+    /// <summary>Reads an <c>EventLogEntry</c> record as the site returns it.</summary>
+    /// <param name="raw">The record; it must carry an integer <c>id</c>, an <c>event_type</c> and a <c>created_at</c>.</param>
+    /// <returns>The event, wrapping <paramref name="raw"/> (not a copy).</returns>
+    /// <exception cref="FormatException">A required field is missing or has the wrong type; the message names it.</exception>
+    public static ShotgunEvent FromJson(JObject raw)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var idToken = raw["id"];
+        if (idToken is null || idToken.Type != JTokenType.Integer)
+        {
+            throw new FormatException($"EventLogEntry record has no integer 'id' (got {Describe(idToken)}).");
+        }
+
+        var id = idToken.Value<long>();
+        if (id is <= 0 or > int.MaxValue)
+        {
+            throw new FormatException($"EventLogEntry record has an 'id' out of range: {id}.");
+        }
+
+        var eventType = raw["event_type"];
+        if (eventType is null || eventType.Type != JTokenType.String || string.IsNullOrEmpty(eventType.Value<string>()))
+        {
+            throw new FormatException($"EventLogEntry #{id} has no 'event_type' string (got {Describe(eventType)}).");
+        }
+
+        var createdAt = ReadCreatedAt(raw["created_at"])
+            ?? throw new FormatException($"EventLogEntry #{id} has no readable 'created_at' (got {Describe(raw["created_at"])}).");
+        var meta = raw["meta"] as JObject ?? [];
+        return new ShotgunEvent(raw, (int)id, eventType.Value<string>()!, createdAt, meta);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        AttributeName is null
+            ? $"EventLogEntry #{Id} {EventType}"
+            : $"EventLogEntry #{Id} {EventType} ({AttributeName})";
+
+    private static DateTimeOffset? ReadCreatedAt(JToken? token)
+    {
+        switch (token)
+        {
+            case JValue { Value: DateTimeOffset offset }:
+                return offset.ToUniversalTime();
+            case JValue { Value: DateTime dateTime }:
+                // The wire form is UTC ("...Z"); a parser that dropped the kind still meant UTC.
+                return new DateTimeOffset(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : DateTime.SpecifyKind(dateTime, DateTimeKind.Utc));
+            case JValue { Type: JTokenType.String } value:
+                // api3 sends "2024-01-02T03:04:05Z"; create replies and meta use "2024-01-02 03:04:05 UTC".
+                var text = value.Value<string>()!.Trim();
+                if (text.EndsWith(" UTC", StringComparison.Ordinal))
+                {
+                    text = text[..^4] + "Z";
+                }
+
+                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+                    ? parsed.ToUniversalTime()
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string Describe(JToken? token) =>
+        token is null ? "nothing" : token.Type == JTokenType.Null ? "null" : $"{token.Type} {token.ToString(Newtonsoft.Json.Formatting.None)}";
+}

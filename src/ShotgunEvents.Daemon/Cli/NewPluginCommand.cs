@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace ShotgunEvents.Daemon.Cli;
+
+/// <summary><c>new NAME</c>: writes a commented plugin skeleton that compiles as it is.</summary>
+internal static partial class NewPluginCommand
+{
+    public static int Run(string name, string directory, TextWriter output)
+    {
+        if (!ValidName().IsMatch(name))
+        {
+            throw new UserErrorException($"'{name}' is not a valid plugin name: use letters, digits, '_' and '-', starting with a letter.");
+        }
+
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, name + ".csx");
+        if (File.Exists(path))
+        {
+            throw new UserErrorException($"{path} already exists; pick another name or edit that file.");
+        }
+
+        File.WriteAllText(path, Template.Replace("__NAME__", name, StringComparison.Ordinal));
+        output.WriteLine($"Wrote {path}. The running daemon picks it up as soon as it is saved.");
+        return ExitCodes.Ok;
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
+    private static partial Regex ValidName();
+
+    private const string Template = """
+        // __NAME__.csx: a ShotgunEvents plugin.
+        //
+        // The daemon compiles this file with Roslyn and reloads it the moment you save it. `registerCallbacks` runs on
+        // every (re)load; each registered callback then receives every event its filter matches, strictly in id order.
+        // Run `shotgun-events check` to compile it without starting the daemon.
+
+        void registerCallbacks(Registrar reg)
+        {
+            // Which events to receive: event type -> attribute names (null or "*" for any attribute).
+            // An empty MatchEvents receives everything; a "*" key matches every event type.
+            var match = new MatchEvents
+            {
+                ["Shotgun_Shot_Change"] = ["sg_status_list"],
+            };
+
+            // Without credentials the callback's connection uses the daemon's own script user. Upstream practice is one
+            // script user per plugin, so the event log shows which plugin made a change:
+            //   reg.RegisterCallback(reg.Env("SGDAEMON___NAME___NAME"), reg.Env("SGDAEMON___NAME___KEY"), OnShotStatus, match);
+            reg.RegisterCallback(OnShotStatus, match, args: null, stopOnError: true);
+        }
+
+        // sg: this callback's connection; log: the logger "plugin.__NAME__.OnShotStatus"; e: the event; args: what you
+        // passed at registration (the same instance every time, handy for shared state).
+        async Task OnShotStatus(IShotgun sg, Logger log, ShotgunEvent e, object? args)
+        {
+            var shot = await sg.FindOneAsync("Shot", Filter.Is("id", e.Entity!.Id), "code", "sg_status_list");
+            log.Info("Shot {0} status: {1} -> {2}", shot?["code"], e.Meta["old_value"], e.Meta["new_value"]);
+        }
+
+        """;
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using NLog;
+
+namespace ShotgunEvents.Daemon.Logging;
+
+/// <summary>
+/// The timing log (<c>timing_log = on</c>): one INFO line per callback run on the <c>timing</c> logger, which
+/// nlog.config writes to <c>&lt;logFile&gt;.timing</c>. The message is upstream's, field for field:
+/// <c>event_id=.. created_at=.. callback=&lt;plugin&gt;.&lt;callback&gt; start=.. end=.. duration=.. error=.. delay=..</c>.
+/// </summary>
+internal sealed class TimingLog
+{
+    private readonly Logger _logger;
+    private readonly TimeZoneInfo _zone;
+
+    /// <summary>Creates the timing log.</summary>
+    /// <param name="factory">The log factory whose configuration routes the <c>timing</c> logger.</param>
+    /// <param name="enabled">False makes <see cref="Record"/> a no-op (upstream creates no timing logger then).</param>
+    /// <param name="zone">The zone times are written in; upstream writes the daemon's local zone.</param>
+    public TimingLog(LogFactory factory, bool enabled, TimeZoneInfo? zone = null)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _logger = factory.GetLogger(LoggerNames.Timing);
+        Enabled = enabled;
+        _zone = zone ?? TimeZoneInfo.Local;
+    }
+
+    /// <summary>True when lines are written.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>Writes the line for one callback run.</summary>
+    /// <param name="eventId">The event's id.</param>
+    /// <param name="createdAt">The event's <c>created_at</c> on the site.</param>
+    /// <param name="pluginName">The plugin (file stem).</param>
+    /// <param name="callbackName">The callback's name.</param>
+    /// <param name="start">When the callback was called.</param>
+    /// <param name="end">When it returned or threw.</param>
+    /// <param name="error">True when it threw.</param>
+    public void Record(long eventId, DateTimeOffset createdAt, string pluginName, string callbackName,
+        DateTimeOffset start, DateTimeOffset end, bool error)
+    {
+        if (!Enabled || !_logger.IsInfoEnabled)
+        {
+            return;
+        }
+
+        _logger.Info(Format(eventId, createdAt, pluginName, callbackName, start, end, error, _zone));
+    }
+
+    /// <summary>The message of one timing line, exactly as upstream formats it.</summary>
+    internal static string Format(long eventId, DateTimeOffset createdAt, string pluginName, string callbackName,
+        DateTimeOffset start, DateTimeOffset end, bool error, TimeZoneInfo zone)
+    {
+        // Python subtracts microsecond-resolution datetimes; truncating first keeps duration = end - start exact.
+        createdAt = PythonTimeFormat.ToMicroseconds(TimeZoneInfo.ConvertTime(createdAt, zone));
+        start = PythonTimeFormat.ToMicroseconds(TimeZoneInfo.ConvertTime(start, zone));
+        end = PythonTimeFormat.ToMicroseconds(TimeZoneInfo.ConvertTime(end, zone));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"event_id={eventId} created_at={PythonTimeFormat.IsoFormat(createdAt)} callback={pluginName}.{callbackName} " +
+            $"start={PythonTimeFormat.IsoFormat(start)} end={PythonTimeFormat.IsoFormat(end)} " +
+            $"duration={PythonTimeFormat.TimeDelta(end - start)} error={(error ? "True" : "False")} " +
+            $"delay={PythonTimeFormat.TimeDelta(start - createdAt)}");
+    }
+}

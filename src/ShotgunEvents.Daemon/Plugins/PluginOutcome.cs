@@ -1,0 +1,14 @@
+namespace ShotgunEvents.Daemon.Plugins;
+
+/// <summary>What happened when a plugin was given an event.</summary>
+internal enum PluginOutcome
+{
+    /// <summary>Every matching callback ran (or none matched, or a failing one had <c>stopOnError: false</c>): the event is handled.</summary>
+    Handled,
+
+    /// <summary>A <c>stopOnError</c> callback threw (after any retries): the plugin is now inactive and the event is NOT handled.</summary>
+    Failed,
+
+    /// <summary>The plugin is inactive (did not compile, did not register, failed earlier, or was removed): nothing ran.</summary>
+    Inactive,
+}

@@ -1,0 +1,62 @@
+namespace ShotgunEvents.Daemon.State;
+
+/// <summary>
+/// Replaces a file so that a reader (or a restart after a crash at any instant) sees either the old content or the
+/// new, never a mix or an empty file (upstream rewrote its state in place and died on the truncated file, #38):
+/// the content goes to a temporary file in the same directory (so the rename stays on one file system), is flushed
+/// to disk, then renamed over the target. Files are created owner-only (0600): state may reveal what a studio works on.
+/// </summary>
+internal static class AtomicFile
+{
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>Writes <paramref name="path"/> atomically; the directory is created when missing.</summary>
+    /// <param name="path">The file to replace.</param>
+    /// <param name="write">Writes the whole content. If it throws, the old file is untouched and the temporary file removed.</param>
+    public static void Write(string path, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Join(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly;
+            }
+
+            using (var stream = new FileStream(temp, options))
+            {
+                write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                // The creation mode is filtered by the umask; set it exactly.
+                File.SetUnixFileMode(temp, OwnerOnly);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The original error matters more; a stray temp file is harmless and named as such.
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace ShotgunEvents.Emulator.Query;
+
+/// <summary>One grouping level of a summarize call: <c>{"field", "type", "direction"}</c>.</summary>
+internal sealed record GroupingSpec(FieldPath Path, string Type, bool Descending);

@@ -1,0 +1,6 @@
+using Newtonsoft.Json.Linq;
+
+namespace ShotgunEvents.Emulator.Query;
+
+/// <summary>One summary of a summarize call: <c>{"field", "type"}</c>, plus <c>value</c> for the percentage types.</summary>
+internal sealed record SummarySpec(FieldPath Path, string Type, JToken? Value);

@@ -1,0 +1,37 @@
+using Newtonsoft.Json.Linq;
+
+namespace ShotgunEvents.Emulator.Schema;
+
+/// <summary>One entity type of the site: its fields and how its display name is made.</summary>
+internal sealed class EntitySchema
+{
+    private readonly Dictionary<string, FieldSchema> _fields;
+
+    public EntitySchema(string name, string displayName, string displayField, IEnumerable<FieldSchema> fields)
+    {
+        Name = name;
+        DisplayName = displayName;
+        DisplayField = displayField;
+        _fields = fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public string DisplayName { get; }
+
+    /// <summary>A field name (<c>code</c>) or a template with <c>{field}</c> placeholders (<c>{firstname} {lastname}</c>).</summary>
+    public string DisplayField { get; }
+
+    public IEnumerable<FieldSchema> Fields => _fields.Values;
+
+    public bool TryGetField(string name, out FieldSchema field) => _fields.TryGetValue(name, out field!);
+
+    public bool HasField(string name) => _fields.ContainsKey(name);
+
+    /// <summary>The api3 <c>schema_entity_read</c> shape for this type.</summary>
+    public JObject ToEntitySchemaJson() => new()
+    {
+        ["name"] = new JObject { ["value"] = DisplayName, ["editable"] = false },
+        ["visible"] = new JObject { ["value"] = true, ["editable"] = false },
+    };
+}
