@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using MimeKit;
 using NLog;
 using ShotgunEvents.Daemon.Logging;
 
@@ -38,6 +37,7 @@ internal sealed class AlertDispatcher : IAsyncDisposable
     private long _mailsSent;
     private long _sendFailures;
     private int _pending;
+    private int _disposed;
 
     /// <summary>Creates the dispatcher; <see cref="Start"/> begins sending.</summary>
     /// <param name="options">The mail settings; must be enabled and valid.</param>
@@ -138,6 +138,11 @@ internal sealed class AlertDispatcher : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         using var timeout = new CancellationTokenSource(Options.Timeout + Options.Timeout);
         await StopAsync(timeout.Token).ConfigureAwait(false);
         _abort.Dispose();
@@ -246,7 +251,7 @@ internal sealed class AlertDispatcher : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            _log.Warn(ex, "Could not read the mail recipients of plugin {Plugin}; using the default recipients.", pluginName);
+            _log.Warn(ex, "Could not read the mail recipients of plugin {Plugin:l}; using the default recipients.", pluginName);
             return _defaultRecipients;
         }
 
@@ -258,13 +263,13 @@ internal sealed class AlertDispatcher : IAsyncDisposable
         var valid = new List<string>();
         foreach (var address in chosen)
         {
-            if (MailboxAddress.TryParse(address?.Trim() ?? "", out _))
+            if (EmailAlertOptions.IsEmailAddress(address))
             {
                 valid.Add(address!.Trim());
             }
             else if (_badAddressesReported.Add(address ?? ""))
             {
-                _log.Warn("Plugin {Plugin} chose '{Address}' as a mail recipient; that is not an email address, so it gets no mail.",
+                _log.Warn("Plugin {Plugin:l} chose '{Address:l}' as a mail recipient; that is not an email address, so it gets no mail.",
                     pluginName, address);
             }
         }
@@ -330,7 +335,7 @@ internal sealed class AlertDispatcher : IAsyncDisposable
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             Interlocked.Increment(ref _sendFailures);
-            _log.Error("Could not send an alert mail to {Recipients} through {Server}:{Port}: {Reason} ({Count} alert(s) kept for the next try in {Interval}).",
+            _log.Error("Could not send an alert mail to {Recipients:l} through {Server:l}:{Port}: {Reason:l} ({Count} alert(s) kept for the next try in {Interval}).",
                 string.Join(", ", stream.Recipients), Options.Server, Options.Port, ex.Message, stream.PendingCount,
                 Options.DigestInterval);
             return;

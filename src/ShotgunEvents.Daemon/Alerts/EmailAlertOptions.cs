@@ -90,7 +90,7 @@ internal sealed record EmailAlertOptions
             problems.Add("[emails] useTLS and useSSL are both on; use useSSL for SMTPS (port 465) or useTLS for STARTTLS, not both.");
         }
 
-        if (!MimeKit.MailboxAddress.TryParse(From, out _))
+        if (!IsEmailAddress(From))
         {
             problems.Add($"[emails] from: '{From}' is not an email address.");
         }
@@ -102,7 +102,7 @@ internal sealed record EmailAlertOptions
 
         foreach (var address in To)
         {
-            if (!MimeKit.MailboxAddress.TryParse(address, out _))
+            if (!IsEmailAddress(address))
             {
                 problems.Add($"[emails] to: '{address}' is not an email address.");
             }
@@ -120,6 +120,13 @@ internal sealed record EmailAlertOptions
 
         return problems;
     }
+
+    /// <summary>True for one address with a local part and a domain (<c>a@b</c>, or <c>Name &lt;a@b&gt;</c>).</summary>
+    public static bool IsEmailAddress(string? text) =>
+        !string.IsNullOrWhiteSpace(text)
+        && MimeKit.MailboxAddress.TryParse(text.Trim(), out var mailbox)
+        && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && at < mailbox.Address.Length - 1;
 
     /// <inheritdoc />
     public override string ToString()

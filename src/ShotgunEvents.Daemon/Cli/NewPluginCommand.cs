@@ -24,6 +24,20 @@ internal static partial class NewPluginCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The directory <c>new</c> writes to: <c>--dir</c>, else the first configured plugin collection.</summary>
+    public static string TargetDirectory(NewPluginOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Directory))
+        {
+            return options.Directory;
+        }
+
+        var settings = Hosting.SettingsLoader.Load(options.Config);
+        return settings.Plugins.Paths.Count > 0
+            ? settings.Plugins.Paths[0].FullPath
+            : throw new UserErrorException("No [plugins] paths in the configuration; pass --dir.");
+    }
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_-]*$")]
     private static partial Regex ValidName();
 
@@ -45,7 +59,7 @@ internal static partial class NewPluginCommand
 
             // Without credentials the callback's connection uses the daemon's own script user. Upstream practice is one
             // script user per plugin, so the event log shows which plugin made a change:
-            //   reg.RegisterCallback(reg.Env("SGDAEMON___NAME___NAME"), reg.Env("SGDAEMON___NAME___KEY"), OnShotStatus, match);
+            //   reg.RegisterCallback(Env("SGDAEMON___NAME___NAME"), Env("SGDAEMON___NAME___KEY"), OnShotStatus, match);
             reg.RegisterCallback(OnShotStatus, match, args: null, stopOnError: true);
         }
 

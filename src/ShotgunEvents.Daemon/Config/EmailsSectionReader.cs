@@ -36,7 +36,6 @@ internal static class EmailsSectionReader
             r.Warn("password", "missing while username is set; the SMTP login will be tried without one");
         }
 
-        var to = r.RequiredList("to", Needed + " (a comma list of addresses)");
         var section = new EmailsSection
         {
             Enabled = true,
@@ -47,7 +46,7 @@ internal static class EmailsSectionReader
             Username = username,
             Password = password,
             From = r.RequiredText("from", Needed),
-            To = to,
+            To = r.RequiredList("to", Needed + " (a comma list of addresses)"),
             Subject = r.Text("subject") ?? d.Subject,
             DigestInterval = r.Seconds("digest_interval", d.DigestInterval),
         };

@@ -218,8 +218,12 @@ internal sealed partial class SectionReader
         return null;
     }
 
-    private ConfigDiagnostic Diagnostic(string key, string reason) =>
-        new(_context.FileName, Name, Section?.Find(key)?.Key ?? key, Section?.Find(key)?.Line, reason);
+    // A missing key takes its section's line, so errors sort section by section.
+    private ConfigDiagnostic Diagnostic(string key, string reason)
+    {
+        var entry = Section?.Find(key);
+        return new ConfigDiagnostic(_context.FileName, Name, entry?.Key ?? key, entry?.Line ?? Section?.Line, reason);
+    }
 
     private bool IsSecret(string key) => _secretKeys.Contains(key);
 

@@ -30,9 +30,16 @@ internal static class BuiltInLoggingConfiguration
         var jsonFile = File("jsonFile", variables, variables.LogFile + ".jsonl");
         jsonFile.Layout = LogLayouts.JsonLine(withHost: true);
 
+        foreach (var target in new Target[] { console, consoleJson, engineFile, pluginFile, timingFile, jsonFile })
+        {
+            config.AddTarget(target);
+        }
+
         // Same order and meaning as the <rules> of nlog.config.
         AddRule(config, LoggerNames.Timing, variables.TimingLevel, timingFile);
-        config.LoggingRules.Add(new LoggingRule(LoggerNames.Timing) { Final = true, MinLevel = LogLevel.Trace });
+        var swallowTiming = new LoggingRule { LoggerNamePattern = LoggerNames.Timing, Final = true };
+        swallowTiming.SetLoggingLevels(LogLevel.Trace, LogLevel.Fatal);
+        config.LoggingRules.Add(swallowTiming);
         AddRule(config, "*", variables.ConsoleLevel, console);
         AddRule(config, "*", variables.ConsoleJsonLevel, consoleJson);
         AddRule(config, "*", variables.JsonLevel, jsonFile);
@@ -41,23 +48,22 @@ internal static class BuiltInLoggingConfiguration
         return config;
     }
 
-    private static FileTarget File(string name, LoggingVariables variables, string fileName)
-    {
-        var path = Path.Combine(variables.LogDir, fileName);
-        return new FileTarget(name)
+    private static DatedFileTarget File(string name, LoggingVariables variables, string fileName) =>
+        new(name)
         {
-            FileName = path,
+            FileName = Path.Combine(variables.LogDir, fileName),
             Layout = LogLayouts.FileLine,
-            ArchiveFileName = path,
-            ArchiveSuffixFormat = LogLayouts.ArchiveSuffix,
-            ArchiveEvery = FileArchivePeriod.Day,
-            MaxArchiveFiles = variables.KeepFiles,
+            KeepFiles = variables.KeepFiles,
         };
-    }
 
     private static LoggingRule AddRule(LoggingConfiguration config, string pattern, LogLevel minLevel, Target target)
     {
-        var rule = new LoggingRule(pattern) { MinLevel = minLevel };
+        var rule = new LoggingRule { LoggerNamePattern = pattern };
+        if (minLevel != LogLevel.Off)
+        {
+            rule.SetLoggingLevels(minLevel, LogLevel.Fatal);
+        }
+
         rule.Targets.Add(target);
         config.LoggingRules.Add(rule);
         return rule;

@@ -20,7 +20,6 @@ internal static class LogLayouts
     public static JsonLayout JsonLine(bool withHost)
     {
         var layout = new JsonLayout { IncludeEventProperties = true };
-        layout.ExcludeProperties.Add("EventId");
         layout.Attributes.Add(new JsonAttribute("time", "${date:universalTime=true:format=o}"));
         layout.Attributes.Add(new JsonAttribute("level", "${" + PythonLevelLayoutRenderer.Name + "}"));
         layout.Attributes.Add(new JsonAttribute("logger", "${logger}"));

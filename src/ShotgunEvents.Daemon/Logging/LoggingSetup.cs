@@ -40,7 +40,8 @@ internal static class LoggingSetup
         CreateDirectory(variables.LogDir);
 
         var file = nlogConfigPath ?? Path.Combine(AppContext.BaseDirectory, DefaultFileName);
-        var config = File.Exists(file)
+        var fromFile = File.Exists(file);
+        var config = fromFile
             ? LoadFile(file, variables, factory)
             : BuiltInLoggingConfiguration.Create(variables, factory);
 
@@ -52,7 +53,7 @@ internal static class LoggingSetup
         }
 
         factory.Configuration = config;
-        return new AppliedLogging(config, File.Exists(file) ? Path.GetFullPath(file) : null, variables);
+        return new AppliedLogging(config, fromFile ? Path.GetFullPath(file) : null, variables);
     }
 
     /// <summary>Registers the layout renderers and the wrapper nlog.config refers to. Safe to call again.</summary>
@@ -62,7 +63,8 @@ internal static class LoggingSetup
         factory.Setup().SetupExtensions(extensions => extensions
             .RegisterLayoutRenderer<PythonLevelLayoutRenderer>(PythonLevelLayoutRenderer.Name)
             .RegisterLayoutRenderer<PluginNameLayoutRenderer>(PluginNameLayoutRenderer.Name)
-            .RegisterTarget<SecretMaskingTargetWrapper>(SecretMaskingTargetWrapper.TypeName));
+            .RegisterTarget<SecretMaskingTargetWrapper>(SecretMaskingTargetWrapper.TypeName)
+            .RegisterTarget<DatedFileTarget>(DatedFileTarget.TypeName));
     }
 
     /// <summary>

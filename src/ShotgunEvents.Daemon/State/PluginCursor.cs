@@ -49,10 +49,12 @@ internal sealed class PluginCursor
 
     /// <summary>Records that every callback of the plugin finished with event <paramref name="id"/>.</summary>
     /// <param name="id">The event's id.</param>
-    /// <param name="createdAt">The event's <c>created_at</c> (site time).</param>
+    /// <param name="createdAt">The event's <c>created_at</c> (site time); the site clock observes it too.</param>
     /// <returns>What happened, for the engine to log (gaps once, as a range).</returns>
     public HandledOutcome OnHandled(long id, DateTimeOffset createdAt)
     {
+        // The event proves the site's clock has reached its created_at, whatever the poller fed the clock.
+        _clock.Observe(createdAt);
         lock (State.Sync)
         {
             if (State.Backlog.Remove(id))

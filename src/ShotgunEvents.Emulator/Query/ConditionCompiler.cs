@@ -1,6 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator.Schema;
+using ShotgunEvents.Emulator.Store;
 
 namespace ShotgunEvents.Emulator.Query;
 
@@ -77,7 +78,7 @@ internal sealed class ConditionCompiler(string entityType, string method, DateTi
         var kind = path.Leaf.Kind;
         if (kind is FieldKind.Entity or FieldKind.MultiEntity)
         {
-            var key = operand.Type == JTokenType.Null ? null : operand is JObject link && TypedValue.Key(link) is { } k
+            var key = operand.Type == JTokenType.Null ? (EntityKey?)null : operand is JObject link && TypedValue.Key(link) is { } k
                 ? k
                 : throw Fault($"{entityType}.{path.Text}: '{relation}' needs an entity hash with \"type\" and \"id\", got {operand.ToString(Formatting.None)}.");
             return kind == FieldKind.Entity

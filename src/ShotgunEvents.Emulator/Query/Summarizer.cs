@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Store;
 
 namespace ShotgunEvents.Emulator.Query;

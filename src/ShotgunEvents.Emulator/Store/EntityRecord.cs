@@ -41,7 +41,7 @@ internal sealed class EntityRecord(EntitySchema schema, int id) : IRow
         Fields.TryGetValue(field, out var stored);
         return schema.Kind switch
         {
-            FieldKind.Entity => stored is JObject link ? site.LiveLink(link) ?? JValue.CreateNull() : JValue.CreateNull(),
+            FieldKind.Entity => stored is JObject link ? (JToken?)site.LiveLink(link) ?? JValue.CreateNull() : JValue.CreateNull(),
             FieldKind.MultiEntity => LiveLinks(stored as JArray, site),
             FieldKind.Password or FieldKind.Image => JValue.CreateNull(),
             _ => stored ?? schema.EmptyValue(),

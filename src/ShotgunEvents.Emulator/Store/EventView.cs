@@ -17,19 +17,19 @@ internal sealed class EventView(EventRow row, EventLog log) : IRow
         "event_type" => new JValue(log.Strings[row.EventType]),
         "attribute_name" => new JValue(log.Strings.Get(row.Attribute)),
         // The link is resolved now, against live rows: once its entity is retired an event reads entity: null.
-        "entity" => EntityTypeName() is { } type ? site.LiveLink(type, row.EntityId) ?? JValue.CreateNull() : JValue.CreateNull(),
+        "entity" => EntityTypeName() is { } type ? (JToken?)site.LiveLink(type, row.EntityId) ?? JValue.CreateNull() : JValue.CreateNull(),
         "user" => row.UserType < 0 ? JValue.CreateNull() : site.LinkTo(log.Strings[row.UserType], row.UserId),
         "project" => row.ProjectId == 0 ? JValue.CreateNull() : site.LinkTo("Project", row.ProjectId),
         "session_uuid" => new JValue(log.Sessions.Get(row.Session)),
         "created_at" => new JValue(WireDates.FormatUnix(row.CreatedAt)),
-        "meta" => Meta(),
+        "meta" => Meta(site),
         "description" => new JValue(Description(site)),
         _ => null,
     };
 
     public string? EntityTypeName() => log.Strings.Get(row.EntityType);
 
-    private JToken Meta()
+    private JToken Meta(SiteData site)
     {
         var payload = row.Payload;
         if (payload?.Meta is not { } meta)
@@ -56,6 +56,21 @@ internal sealed class EventView(EventRow row, EventLog log) : IRow
         if (filled.ContainsKey("id"))
         {
             filled["id"] = row.EntityId;
+        }
+
+        if (filled.ContainsKey("display_name") && EntityTypeName() is { } type && site.Find(type, row.EntityId) is { } record)
+        {
+            filled["display_name"] = site.DisplayName(record);
+        }
+
+        if (filled.ContainsKey("retirement_date"))
+        {
+            filled["retirement_date"] = WireDates.FormatRetirement(DateTimeOffset.FromUnixTimeSeconds(row.CreatedAt));
+        }
+
+        if (filled.Value<string>("attribute_name") == "retirement_date")
+        {
+            filled["new_value"] = WireDates.FormatRetirement(DateTimeOffset.FromUnixTimeSeconds(row.CreatedAt));
         }
 
         return filled;

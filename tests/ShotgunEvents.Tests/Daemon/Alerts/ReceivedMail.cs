@@ -11,7 +11,7 @@ internal sealed record ReceivedMail(string From, IReadOnlyList<string> Recipient
 
     public MimeMessage Message => _message ??= MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(Data)));
 
-    public string Subject => Message.Subject;
+    public string Subject => Message.Subject ?? "";
 
     public string Body => Message.TextBody ?? "";
 }

@@ -21,11 +21,12 @@ internal sealed class ConfigDirectory : IDisposable
     {
         var path = System.IO.Path.Join(Path, name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
+        text = text.ReplaceLineEndings("\n");
+        File.WriteAllText(path, text.EndsWith('\n') ? text : text + "\n");
         return path;
     }
 
-    /// <summary>A valid config for the embedded site with a plugin directory, plus <paramref name="extra"/> lines appended to their sections.</summary>
+    /// <summary>A valid config for the embedded site with a plugin directory, plus the given lines appended to their sections.</summary>
     public string WriteMinimal(string daemon = "", string shotgun = "", string plugins = "", string emails = "")
     {
         Directory.CreateDirectory(System.IO.Path.Join(Path, "scripts"));
@@ -41,6 +42,23 @@ internal sealed class ConfigDirectory : IDisposable
             [emails]
             {emails}
             """);
+    }
+
+    /// <summary>The repository root: found from the test binaries when they are built inside it, else from this source file.</summary>
+    public static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory(), System.IO.Path.GetDirectoryName(sourceFile) })
+        {
+            for (var dir = start; !string.IsNullOrEmpty(dir); dir = System.IO.Path.GetDirectoryName(dir))
+            {
+                if (File.Exists(System.IO.Path.Join(dir, "ShotgunEvents.sln")))
+                {
+                    return dir;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (ShotgunEvents.sln) was not found.");
     }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);

@@ -1,0 +1,204 @@
+using System.Threading.Channels;
+using NLog;
+using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.State;
+
+namespace ShotgunEvents.Daemon.Events;
+
+/// <summary>
+/// The one loop that reads the site: the main forward query from the lowest position of the active plugins, the
+/// backlog re-query by id, and dispatch to every plugin lane that wants each event.
+/// </summary>
+internal sealed class EventPoller
+{
+    private static readonly Logger Log = LogManager.GetLogger("engine");
+
+    /// <summary>Backlog ranges up to this many ids are asked for with <c>id in [...]</c>; longer ones with <c>between</c>.</summary>
+    private const int SmallRange = 50;
+
+    private static readonly TimeSpan MinBacklogInterval = TimeSpan.FromSeconds(1);
+
+    private readonly SiteEventSource _source;
+    private readonly EngineOptions _options;
+    private readonly Func<IReadOnlyList<PluginWorker>> _workers;
+    private readonly SiteClock _siteClock;
+    private readonly TimeProvider _timeProvider;
+    private readonly OutageTracker _outage;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private long _lastBacklogQuery;
+    private long _polls;
+
+    public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
+    {
+        _source = source;
+        _options = options;
+        _workers = workers;
+        _siteClock = siteClock;
+        _timeProvider = timeProvider;
+        _outage = new OutageTracker(timeProvider, options.MaxOutageBackoff);
+        _lastBacklogQuery = -1;
+    }
+
+    /// <summary>Raised after each poll cycle (a main query and its dispatch); the engine checkpoints here.</summary>
+    public event Action? CycleCompleted;
+
+    /// <summary>Main queries made so far.</summary>
+    public long PollCount => Interlocked.Read(ref _polls);
+
+    /// <summary>Ends the current wait early: a plugin came back or was added and needs events.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
+    /// <summary>Polls until <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            bool fullBatch;
+            try
+            {
+                fullBatch = await PollOnceAsync(stopping, callbackCancellation).ConfigureAwait(false);
+                _outage.Succeeded();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
+            {
+                await WaitAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
+                continue;
+            }
+
+            CycleCompleted?.Invoke();
+            if (!fullBatch)
+            {
+                await WaitAsync(_options.FetchInterval, stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One cycle; returns true when the main query came back full (more is waiting: poll again at once).</summary>
+    internal async Task<bool> PollOnceAsync(CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        var workers = _workers();
+        foreach (var worker in workers)
+        {
+            worker.ExpireBacklog();
+        }
+
+        var active = workers.Where(w => w.IsActive).ToArray();
+        if (active.Length == 0)
+        {
+            return false;
+        }
+
+        await QueryBacklogAsync(active, stopping, callbackCancellation).ConfigureAwait(false);
+
+        var from = active.Min(w => w.NextFetchId);
+        var events = await _source.ReadAfterAsync((int)(from - 1), _options.MaxEventBatchSize, stopping).ConfigureAwait(false);
+        Interlocked.Increment(ref _polls);
+        if (events.Count > 0)
+        {
+            _siteClock.Observe(events[^1].CreatedAt);
+            Log.Debug("Got {0} events: {1} to {2}.", events.Count, events[0].Id, events[^1].Id);
+            await DispatchAsync(events, active, stopping, callbackCancellation).ConfigureAwait(false);
+        }
+
+        return events.Count >= _options.MaxEventBatchSize;
+    }
+
+    private async Task QueryBacklogAsync(PluginWorker[] active, CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        if (_lastBacklogQuery >= 0 && _timeProvider.GetElapsedTime(_lastBacklogQuery) < Max(_options.FetchInterval, MinBacklogInterval))
+        {
+            return;
+        }
+
+        var ranges = Merge(active.SelectMany(w => w.PendingBacklog()));
+        if (ranges.Count == 0)
+        {
+            return;
+        }
+
+        _lastBacklogQuery = _timeProvider.GetTimestamp();
+        var found = new List<ShotgunEvent>();
+        var smallIds = ranges.Where(r => r.Count <= SmallRange)
+            .SelectMany(r => Enumerable.Range(0, (int)r.Count).Select(i => (int)(r.From + i)))
+            .ToArray();
+        if (smallIds.Length > 0)
+        {
+            found.AddRange(await _source.ReadIdsAsync(smallIds, stopping).ConfigureAwait(false));
+        }
+
+        foreach (var range in ranges.Where(r => r.Count > SmallRange))
+        {
+            found.AddRange(await _source.ReadRangeAsync((int)range.From, (int)range.To, stopping).ConfigureAwait(false));
+        }
+
+        if (found.Count > 0)
+        {
+            found.Sort((a, b) => a.Id.CompareTo(b.Id));
+            await DispatchAsync(found, active, stopping, callbackCancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<ShotgunEvent> events, PluginWorker[] workers, CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        foreach (var evt in events)
+        {
+            foreach (var worker in workers)
+            {
+                if (!worker.Wants(evt))
+                {
+                    continue;
+                }
+
+                if (_options.Serial)
+                {
+                    stopping.ThrowIfCancellationRequested();
+                    await worker.HandleNowAsync(evt, callbackCancellation).ConfigureAwait(false);
+                }
+                else
+                {
+                    await worker.EnqueueAsync(evt, stopping).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var sleep = Task.Delay(delay, _timeProvider, linked.Token);
+        var wake = _wake.Reader.ReadAsync(linked.Token).AsTask();
+        await Task.WhenAny(sleep, wake).ConfigureAwait(false);
+        await linked.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(sleep, wake).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>Several plugins often miss the same ids: ask for each id once.</summary>
+    private static List<IdRange> Merge(IEnumerable<IdRange> ranges)
+    {
+        var merged = new List<IdRange>();
+        foreach (var range in ranges.OrderBy(r => r.From))
+        {
+            if (merged.Count > 0 && range.From <= merged[^1].To + 1)
+            {
+                merged[^1] = merged[^1] with { To = Math.Max(merged[^1].To, range.To) };
+            }
+            else
+            {
+                merged.Add(range);
+            }
+        }
+
+        return merged;
+    }
+}

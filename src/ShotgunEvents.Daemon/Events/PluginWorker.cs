@@ -1,0 +1,329 @@
+using System.Threading.Channels;
+using NLog;
+using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Plugins;
+using ShotgunEvents.Daemon.State;
+
+namespace ShotgunEvents.Daemon.Events;
+
+/// <summary>
+/// One plugin's delivery lane: a bounded queue, the plugin's cursor and backlog, and the loop that hands events to
+/// the plugin strictly in the order the poller queued them.
+/// </summary>
+/// <remarks>
+/// The poller is the only producer. It asks <see cref="Wants"/> before queuing, so an event reaches the plugin once:
+/// ids above the high-water mark come from the main query, ids at or below it only when they sit in the backlog and are
+/// not already queued. The cursor moves only after the plugin's callbacks finished, which is what makes delivery
+/// at-least-once across crashes.
+/// </remarks>
+internal sealed class PluginWorker
+{
+    private static readonly Logger Log = LogManager.GetLogger("engine");
+
+    private readonly Lock _gate = new();
+    private readonly PluginCursor _cursor;
+    private readonly Channel<QueuedEvent> _queue;
+    private readonly HashSet<int> _backlogQueued = [];
+    private long _highWater;
+    private int _epoch;
+    private bool _suspended;
+    private long _handled;
+    private long _stateVersion;
+    private DateTimeOffset? _lastHandledCreatedAt;
+
+    public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity)
+    {
+        Plugin = plugin;
+        _cursor = cursor;
+        _highWater = cursor.State.LastEventId ?? 0;
+        _suspended = !plugin.IsActive;
+        _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(queueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>The plugin this lane feeds.</summary>
+    public Plugin Plugin { get; }
+
+    /// <summary>True while the plugin takes events.</summary>
+    public bool IsActive
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_suspended && Plugin.IsActive;
+            }
+        }
+    }
+
+    /// <summary>The first id the main query must return for this plugin.</summary>
+    public long NextFetchId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _highWater + 1;
+            }
+        }
+    }
+
+    /// <summary>Events handled since start (for status and benchmarks).</summary>
+    public long HandledCount => Interlocked.Read(ref _handled);
+
+    /// <summary>Grows whenever the persistent state changes, so a checkpoint can tell whether it has work.</summary>
+    public long StateVersion => Interlocked.Read(ref _stateVersion);
+
+    /// <summary>The id of the last handled event, or null before the first.</summary>
+    public long? LastEventId
+    {
+        get
+        {
+            lock (_cursor.State.Sync)
+            {
+                return _cursor.State.LastEventId;
+            }
+        }
+    }
+
+    /// <summary>Why the lane takes no events, or null while it does.</summary>
+    public string? InactiveReason
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return Plugin.IsActive ? (_suspended ? "stopped after an error" : null) : Plugin.InactiveReason ?? "inactive";
+            }
+        }
+    }
+
+    /// <summary>The site time of the last handled event, for lag reporting.</summary>
+    public DateTimeOffset? LastHandledCreatedAt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lastHandledCreatedAt;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="evt"/> must be queued for this plugin now.</summary>
+    public bool Wants(ShotgunEvent evt)
+    {
+        lock (_gate)
+        {
+            if (_suspended || !Plugin.IsActive)
+            {
+                return false;
+            }
+
+            if (evt.Id > _highWater)
+            {
+                return true;
+            }
+
+            return IsBacklogged(evt.Id) && !_backlogQueued.Contains(evt.Id);
+        }
+    }
+
+    /// <summary>Queues an event <see cref="Wants"/> accepted; waits while the queue is full.</summary>
+    public ValueTask EnqueueAsync(ShotgunEvent evt, CancellationToken cancellationToken)
+    {
+        QueuedEvent item;
+        lock (_gate)
+        {
+            var fromBacklog = evt.Id <= _highWater;
+            if (fromBacklog)
+            {
+                _backlogQueued.Add(evt.Id);
+            }
+            else
+            {
+                _highWater = evt.Id;
+            }
+
+            item = new QueuedEvent(evt, _epoch, fromBacklog);
+        }
+
+        return _queue.Writer.WriteAsync(item, cancellationToken);
+    }
+
+    /// <summary>Runs the plugin over queued events until the queue completes or <paramref name="stopping"/> fires.</summary>
+    /// <param name="stopping">Cancelled when the daemon stops; the event in hand still finishes.</param>
+    /// <param name="callbackCancellation">Handed to callbacks; cancelled when the shutdown grace period ends.</param>
+    public async Task RunAsync(CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            {
+                while (!stopping.IsCancellationRequested && _queue.Reader.TryRead(out var item))
+                {
+                    await HandleAsync(item, callbackCancellation).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: the events still queued were not handled, so the cursor has not moved past them.
+        }
+    }
+
+    /// <summary>Serial mode: handle one event now, on the caller's thread of control.</summary>
+    public Task HandleNowAsync(ShotgunEvent evt, CancellationToken callbackCancellation)
+    {
+        QueuedEvent item;
+        lock (_gate)
+        {
+            var fromBacklog = evt.Id <= _highWater;
+            if (!fromBacklog)
+            {
+                _highWater = evt.Id;
+            }
+
+            item = new QueuedEvent(evt, _epoch, fromBacklog);
+        }
+
+        return HandleAsync(item, callbackCancellation);
+    }
+
+    /// <summary>Marks the queue complete so <see cref="RunAsync"/> ends after the queued events.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Called when the plugin was reloaded: a plugin that had stopped starts again from its own cursor.</summary>
+    public void OnPluginReloaded()
+    {
+        lock (_gate)
+        {
+            if (!_suspended || !Plugin.IsActive)
+            {
+                return;
+            }
+
+            _suspended = false;
+            _epoch++;
+            _highWater = LastEventId ?? _highWater;
+            _backlogQueued.Clear();
+        }
+
+        Log.Info("Plugin {0} is active again; resuming after event {1}.", Plugin.Name, LastEventId);
+    }
+
+    /// <summary>Drops backlog entries whose time is up, logging each expired range once.</summary>
+    public void ExpireBacklog()
+    {
+        var expired = _cursor.ExpireBacklog();
+
+        if (expired.Count > 0)
+        {
+            Interlocked.Increment(ref _stateVersion);
+        }
+
+        foreach (var range in expired)
+        {
+            Log.Warn("Plugin {0}: event(s) {1} never appeared within the backlog timeout; giving up on them.",
+                Plugin.Name, range.Ids);
+        }
+    }
+
+    /// <summary>The backlog ranges still waiting for their events, minus those already queued.</summary>
+    public IReadOnlyList<IdRange> PendingBacklog()
+    {
+        lock (_gate)
+        {
+            if (_suspended || !Plugin.IsActive)
+            {
+                return [];
+            }
+
+        }
+
+        lock (_cursor.State.Sync)
+        {
+            return _cursor.State.Backlog.Ranges.Select(r => r.Ids).ToArray();
+        }
+    }
+
+    private async Task HandleAsync(QueuedEvent item, CancellationToken callbackCancellation)
+    {
+        lock (_gate)
+        {
+            if (item.Epoch != _epoch || _suspended)
+            {
+                return;
+            }
+        }
+
+        var outcome = await Plugin.ProcessAsync(item.Event, callbackCancellation).ConfigureAwait(false);
+        if (outcome == PluginOutcome.Handled)
+        {
+            OnHandled(item);
+            return;
+        }
+
+        lock (_gate)
+        {
+            // The failed event was not handled: the cursor stays before it, and the plugin resumes there once fixed.
+            _suspended = true;
+            _backlogQueued.Clear();
+        }
+
+        if (outcome == PluginOutcome.Failed)
+        {
+            Log.Error("Plugin {0} stopped at event {1} (stopOnError); it resumes there once its file is fixed.",
+                Plugin.Name, item.Event.Id);
+        }
+    }
+
+    /// <summary>A consistent copy of the plugin's state.</summary>
+    public PluginState Snapshot()
+    {
+        lock (_cursor.State.Sync)
+        {
+            return _cursor.State.Clone();
+        }
+    }
+
+    private bool IsBacklogged(long id)
+    {
+        lock (_cursor.State.Sync)
+        {
+            return _cursor.State.Backlog.Contains(id);
+        }
+    }
+
+    private void OnHandled(QueuedEvent item)
+    {
+        HandledOutcome outcome;
+        lock (_gate)
+        {
+            _backlogQueued.Remove(item.Event.Id);
+            outcome = _cursor.OnHandled(item.Event.Id, item.Event.CreatedAt);
+            _lastHandledCreatedAt = item.Event.CreatedAt;
+        }
+
+        Interlocked.Increment(ref _handled);
+        Interlocked.Increment(ref _stateVersion);
+        switch (outcome.Kind)
+        {
+            case HandledKind.FilledFromBacklog:
+                Log.Info("Plugin {0}: processed late event {1} from the backlog.", Plugin.Name, item.Event.Id);
+                break;
+            case HandledKind.GapBacklogged:
+                Log.Info("Plugin {0}: event(s) {1} not visible yet; waiting for them until {2:u} (site time).",
+                    Plugin.Name, outcome.Gap, outcome.Expires);
+                break;
+            case HandledKind.GapDropped:
+                Log.Info("Plugin {0}: event(s) {1} never happened (older than the backlog timeout); ignoring.",
+                    Plugin.Name, outcome.Gap);
+                break;
+        }
+    }
+}

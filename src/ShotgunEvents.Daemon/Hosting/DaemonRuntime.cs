@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using NLog;
+using ShotgunEvents.Api;
+using ShotgunEvents.Client;
+using ShotgunEvents.Daemon.Config;
+using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Plugins;
+using ShotgunEvents.Emulator;
+
+namespace ShotgunEvents.Daemon.Hosting;
+
+/// <summary>
+/// Everything <c>run</c> puts together from the configuration: the site (embedded or remote), the connection pool,
+/// the plugin collections and the engine. <c>replay</c>, <c>check</c> and the benchmarks build the same parts.
+/// </summary>
+internal sealed class DaemonRuntime : IAsyncDisposable
+{
+    private static readonly Logger Log = LogManager.GetLogger(LoggerNames.Engine);
+
+    private DaemonRuntime(DaemonSettings settings, EmulatorServer? embedded, ShotgunConnectionPool pool, ShotgunCredentials credentials,
+        IShotgun engineConnection, PluginCompiler compiler, IReadOnlyList<EngineCollection> collections, EventEngine engine)
+    {
+        Settings = settings;
+        Embedded = embedded;
+        Pool = pool;
+        Credentials = credentials;
+        EngineConnection = engineConnection;
+        Compiler = compiler;
+        Collections = collections;
+        Engine = engine;
+    }
+
+    public DaemonSettings Settings { get; }
+
+    /// <summary>The in-process site when <c>server = embedded</c>.</summary>
+    public EmulatorServer? Embedded { get; }
+
+    public ShotgunConnectionPool Pool { get; }
+
+    public ShotgunCredentials Credentials { get; }
+
+    /// <summary>The daemon's own connection: reads the event log.</summary>
+    public IShotgun EngineConnection { get; }
+
+    public PluginCompiler Compiler { get; }
+
+    public IReadOnlyList<EngineCollection> Collections { get; }
+
+    public EventEngine Engine { get; }
+
+    /// <summary>
+    /// Who gets a plugin's error mails, as its <c>SetEmails</c> chose: null = the defaults, empty = none, else those.
+    /// </summary>
+    public IReadOnlyList<string>? PluginRecipients(string pluginName)
+    {
+        var plugin = Collections.SelectMany(c => c.Collection.Plugins).FirstOrDefault(p => p.Name == pluginName);
+        var recipients = plugin?.EmailRecipients ?? EmailRecipients.Default;
+        return recipients.Kind switch
+        {
+            EmailRecipientsKind.None => [],
+            EmailRecipientsKind.Default => null,
+            _ => recipients.Addresses,
+        };
+    }
+
+    /// <summary>The site's address (the embedded site's loopback address when embedded).</summary>
+    public Uri SiteUri => Pool.Endpoint;
+
+    public static async Task<DaemonRuntime> CreateAsync(DaemonSettings settings, RuntimeFlags flags, CancellationToken cancellationToken)
+    {
+        var time = flags.TimeProvider;
+        var daemon = settings.Daemon;
+        EmulatorServer? embedded = null;
+        Uri site;
+        ShotgunCredentials credentials;
+        if (settings.Shotgun.IsEmbedded)
+        {
+            var name = string.IsNullOrEmpty(settings.Shotgun.ScriptName) ? "shotgun-events" : settings.Shotgun.ScriptName;
+            var key = string.IsNullOrEmpty(settings.Shotgun.ScriptKey)
+                ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))
+                : settings.Shotgun.ScriptKey;
+            SecretMasker.Register(key);
+            embedded = await EmulatorServer.StartAsync(new EmulatorOptions
+            {
+                Port = 0,
+                TimeProvider = time,
+                Scripts = [new ScriptCredential(name, key)],
+                Seed = EmulatorSeed.Demo,
+                ActivityGenerator = flags.EmbeddedActivity,
+                SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
+            }, cancellationToken).ConfigureAwait(false);
+            site = embedded.BaseUri;
+            credentials = ShotgunCredentials.Script(name, key);
+            Log.Info("Embedded demo site running at {0} (server = embedded).", site);
+        }
+        else
+        {
+            site = settings.Shotgun.Url!;
+            credentials = ShotgunCredentials.Script(settings.Shotgun.ScriptName ?? string.Empty, settings.Shotgun.ScriptKey ?? string.Empty);
+        }
+
+        var pool = new ShotgunConnectionPool(new ShotgunClientOptions
+        {
+            Site = site.ToString(),
+            Timeout = settings.Shotgun.Timeout,
+            MaxRetries = settings.Shotgun.MaxRetries,
+            Proxy = settings.Shotgun.ProxyServer,
+            TimeProvider = time,
+        });
+        var engineConnection = pool.Connect(credentials);
+
+        var cacheDirectory = daemon.CompileCacheDirectory
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
+        var compiler = new PluginCompiler(cacheDirectory);
+        var dryRunLog = LogManager.GetLogger("dry-run");
+        var connections = new PooledConnectionFactory(pool, credentials,
+            flags.DryRun ? line => dryRunLog.Info("[dry-run] {0}", line) : null);
+        var hostOptions = new PluginHostOptions
+        {
+            CacheDirectory = cacheDirectory,
+            RescanInterval = daemon.PluginRescanInterval,
+            UseSessionUuid = settings.Shotgun.UseSessionUuid,
+            CallbackTimeout = daemon.CallbackTimeout,
+            Settings = settings.PluginSettings,
+            TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog),
+        };
+        var collections = settings.Plugins.Paths
+            .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
+            .ToArray();
+
+        var engine = new EventEngine(ToEngineOptions(daemon) with { SiteUri = site }, new SiteEventSource(engineConnection), collections, time);
+        return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine);
+    }
+
+    public static EngineOptions ToEngineOptions(DaemonSection daemon) => new()
+    {
+        StateFilePath = daemon.EventIdFile,
+        FetchInterval = daemon.FetchInterval,
+        MaxEventBatchSize = daemon.MaxEventBatchSize,
+        BacklogTimeout = daemon.BacklogTimeout,
+        Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
+        StartFrom = daemon.StartFromEventId,
+        CheckpointInterval = daemon.StateCheckpointInterval,
+        MaxOutageBackoff = daemon.ConnRetrySleep,
+        ShutdownTimeout = daemon.ShutdownTimeout,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var (collection, _) in Collections)
+        {
+            await collection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        (EngineConnection as IDisposable)?.Dispose();
+        Pool.Dispose();
+        if (Embedded is not null)
+        {
+            await Embedded.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using NLog;
+using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Plugins.Compilation;
+
+namespace ShotgunEvents.Daemon.Plugins.Loading;
+
+/// <summary>
+/// Starts a compiled plugin: a new collectible context, the script's top-level code, then its
+/// <c>registerCallbacks(Registrar)</c>. Any failure unloads the context again and says why.
+/// </summary>
+internal static class PluginActivator
+{
+    private const BindingFlags AnyMethod = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    /// <summary>The plugin-facing details of one load.</summary>
+    /// <param name="Name">The plugin's name.</param>
+    /// <param name="Path">The plugin's full path.</param>
+    /// <param name="Logger">The plugin's logger.</param>
+    /// <param name="CallbackLoggers">Makes a callback's logger from its name.</param>
+    /// <param name="Settings">The plugin settings.</param>
+    public sealed record Identity(string Name, string Path, Logger Logger, Func<string, Logger> CallbackLoggers,
+        IReadOnlyDictionary<string, string> Settings);
+
+    // Never inlined, and everything that touches plugin objects stays inside it: a long-running caller's stack slot
+    // must not be what keeps an old generation alive (tier-0 code keeps temporaries alive for the whole method).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static async Task<PluginLoadState> ActivateAsync(CompiledScript script, Identity identity, IReadOnlyList<PluginDiagnostic> diagnostics)
+    {
+        var context = new PluginLoadContext(identity.Name);
+        Registrar? registrar = null;
+        try
+        {
+            context.LoadPrivateReferences(script.PrivateReferences);
+            var type = context.LoadScript(script).GetType(script.TypeName, throwOnError: true)!;
+            var factory = type.GetMethod(script.FactoryName, AnyMethod)
+                ?? throw new InvalidOperationException($"The compiled plugin has no {script.FactoryName} method.");
+            var globals = new PluginGlobals(identity.Name, identity.Path, identity.Logger, identity.Settings);
+
+            // Slot 0 holds the globals; the script's constructor puts its own instance in slot 1.
+            var submissions = new object?[] { globals, null };
+            var run = (Task)factory.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [submissions], null)!;
+            await run.ConfigureAwait(false);
+
+            var register = FindRegisterCallbacks(type, identity, out var problem);
+            if (register is null)
+            {
+                return Fail(context, null, problem!, identity, diagnostics, exception: null);
+            }
+
+            registrar = new Registrar(identity.Name, identity.Path, identity.Logger, identity.Settings, identity.CallbackLoggers);
+            var result = register.Invoke(register.IsStatic ? null : submissions[1], BindingFlags.DoNotWrapExceptions, null, [registrar], null);
+            if (result is Task task)
+            {
+                await task.ConfigureAwait(false);
+            }
+
+            registrar.Close();
+            return PluginLoadState.Loaded(new PluginGeneration(context, registrar), diagnostics);
+        }
+        catch (Exception ex)
+        {
+            var stage = registrar is null ? "Could not load the plugin" : "Error running registerCallbacks of the plugin";
+            return Fail(context, registrar, $"{stage}: {ex.GetType().Name}: {ex.Message}", identity, diagnostics, ex);
+        }
+    }
+
+    private static MethodInfo? FindRegisterCallbacks(Type type, Identity identity, out string? problem)
+    {
+        var candidates = type.GetMethods(AnyMethod)
+            .Where(m => m.Name is "registerCallbacks" or "RegisterCallbacks")
+            .ToArray();
+        var usable = candidates
+            .Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(Registrar))
+            .ToArray();
+        problem = usable.Length switch
+        {
+            1 => null,
+            0 when candidates.Length > 0 =>
+                $"{identity.Path}: {candidates[0].Name} must take exactly one parameter, a Registrar: void registerCallbacks(Registrar reg).",
+            0 => $"{identity.Path}: did not find a registerCallbacks function: define void registerCallbacks(Registrar reg) (or RegisterCallbacks).",
+            _ => $"{identity.Path}: defines both registerCallbacks and RegisterCallbacks; keep one.",
+        };
+        return problem is null ? usable[0] : null;
+    }
+
+    private static PluginLoadState Fail(PluginLoadContext context, Registrar? registrar, string reason, Identity identity,
+        IReadOnlyList<PluginDiagnostic> diagnostics, Exception? exception)
+    {
+        identity.Logger.Error(exception, "{0} ({1}). The plugin is inactive until its file changes.", reason, identity.Path);
+        registrar?.Release();
+        context.Unload();
+        return PluginLoadState.Failed(reason, diagnostics);
+    }
+}

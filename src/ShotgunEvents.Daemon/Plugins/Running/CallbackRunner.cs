@@ -1,0 +1,140 @@
+using NLog;
+using ShotgunEvents.Api;
+
+namespace ShotgunEvents.Daemon.Plugins.Running;
+
+/// <summary>
+/// Runs a plugin's matching callbacks on one event, in registration order, with upstream's error rules: a callback
+/// without stopOnError that throws is logged and the event still counts as handled; one with stopOnError is retried
+/// (<see cref="PluginHostOptions.FailedEventRetries"/>) and then fails the plugin at that event.
+/// </summary>
+internal sealed class CallbackRunner
+{
+    private readonly string _pluginName;
+    private readonly PluginHostOptions _options;
+    private readonly TimeProvider _time;
+    private readonly PluginConnections _connections;
+    private readonly Logger _pluginLogger;
+    private readonly Action<bool> _setStuck;
+
+    public CallbackRunner(string pluginName, PluginHostOptions options, TimeProvider time, PluginConnections connections,
+        Logger pluginLogger, Action<bool> setStuck)
+    {
+        _pluginName = pluginName;
+        _options = options;
+        _time = time;
+        _connections = connections;
+        _pluginLogger = pluginLogger;
+        _setStuck = setStuck;
+    }
+
+    /// <summary>Runs the callbacks that match <paramref name="evt"/>.</summary>
+    /// <exception cref="OperationCanceledException">The daemon is stopping: the event is not handled.</exception>
+    public async Task<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent evt, CancellationToken cancellationToken)
+    {
+        foreach (var callback in callbacks)
+        {
+            if (!callback.MatchEvents.Matches(evt))
+            {
+                continue;
+            }
+
+            var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
+            if (error is null)
+            {
+                continue;
+            }
+
+            if (!callback.StopOnError)
+            {
+                callback.Logger.Error(error,
+                    "An error occurred processing event {0} ({1}) in callback {2}; stopOnError is false, so the event counts as handled.",
+                    evt.Id, evt.EventType, callback.Name);
+                continue;
+            }
+
+            error = await RetryAsync(callback, evt, error, cancellationToken).ConfigureAwait(false);
+            if (error is not null)
+            {
+                callback.Logger.Fatal(error,
+                    "Callback {0} failed on event {1} ({2}). Plugin {3} is now inactive; it resumes at this event once its file changes.",
+                    callback.Name, evt.Id, evt.EventType, _pluginName);
+                return new CallbackRunResult(PluginOutcome.Failed,
+                    $"callback {callback.Name} failed on event {evt.Id}: {error.GetType().Name}: {error.Message}");
+            }
+        }
+
+        return new CallbackRunResult(PluginOutcome.Handled, null);
+    }
+
+    private async Task<Exception?> RetryAsync(CallbackRegistration callback, ShotgunEvent evt, Exception error, CancellationToken cancellationToken)
+    {
+        var delay = _options.RetryBackoff;
+        for (var attempt = 1; attempt <= _options.FailedEventRetries; attempt++)
+        {
+            callback.Logger.Warn(error, "Callback {0} failed on event {1} ({2}); retry {3} of {4} in {5}.",
+                callback.Name, evt.Id, evt.EventType, attempt, _options.FailedEventRetries, delay);
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            var retried = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
+            if (retried is null)
+            {
+                callback.Logger.Info("Callback {0} handled event {1} on retry {2}.", callback.Name, evt.Id, attempt);
+                return null;
+            }
+
+            error = retried;
+            delay *= 2;
+        }
+
+        return error;
+    }
+
+    private async Task<Exception?> RunOnceAsync(CallbackRegistration callback, ShotgunEvent evt, CancellationToken cancellationToken)
+    {
+        var connection = _connections.Get(callback.ScriptName, callback.ScriptKey);
+        var start = _time.GetUtcNow();
+        var failed = true;
+        var watchdog = _options.CallbackTimeout is { } timeout
+            ? new StuckWatchdog(_time, timeout, () => OnStuck(callback, evt, timeout))
+            : null;
+        try
+        {
+            if (_options.UseSessionUuid)
+            {
+                connection.SessionUuid = evt.SessionUuid;
+            }
+
+            await callback.InvokeAsync(connection, evt, cancellationToken).ConfigureAwait(false);
+            failed = false;
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return ex;
+        }
+        finally
+        {
+            var end = _time.GetUtcNow();
+            watchdog?.Dispose();
+            _options.TimingLog?.Record(evt.Id, evt.CreatedAt, _pluginName, callback.Name, start, end, failed);
+            if (watchdog is { Fired: true })
+            {
+                _setStuck(false);
+                _pluginLogger.Info("Plugin {0}: callback {1} returned from event {2} after {3}.", _pluginName, callback.Name, evt.Id, end - start);
+            }
+        }
+    }
+
+    private void OnStuck(CallbackRegistration callback, ShotgunEvent evt, TimeSpan timeout)
+    {
+        _setStuck(true);
+        _pluginLogger.Warn(
+            "Plugin {0}: callback {1} has been running on event {2} for more than {3}; it looks stuck. This plugin gets no " +
+            "further events until it returns; the other plugins carry on.",
+            _pluginName, callback.Name, evt.Id, timeout);
+    }
+}

@@ -1,0 +1,74 @@
+using Newtonsoft.Json.Linq;
+
+namespace ShotgunEvents.Emulator.Api3;
+
+/// <summary>
+/// Runs one api3 request, <c>{"method_name", "params": [auth, params]}</c>, and returns the reply body:
+/// <c>{"results": ...}</c>, the bare object for <c>info</c>, or <c>{"exception": true, "message", "error_code"}</c>.
+/// </summary>
+internal sealed class Api3Dispatcher(EmulatorStore store)
+{
+    public static JObject Info() => new()
+    {
+        ["version"] = new JArray(8, 50, 0),
+        ["full_version"] = new JArray(8, 50, 0, 0),
+        ["user_authentication_method"] = "default",
+        ["api_max_entities_per_page"] = ReadMethod.MaxPageSize,
+        ["s3_uploads_enabled"] = false,
+        ["s3_direct_uploads_enabled"] = false,
+        ["s3_enabled_upload_types"] = new JObject(),
+        ["totango_site_id"] = null,
+        ["site_name"] = "ShotgunEvents emulator",
+    };
+
+    public static JObject Error(int code, string message) => new()
+    {
+        ["exception"] = true,
+        ["message"] = message,
+        ["error_code"] = code,
+    };
+
+    public JObject Dispatch(JObject request)
+    {
+        var method = request.Value<string?>("method_name");
+        var parameters = request["params"] as JArray ?? [];
+        try
+        {
+            if (method == "info")
+            {
+                return Info();
+            }
+
+            var auth = parameters.Count > 0 ? parameters[0] as JObject : null;
+            var body = parameters.Count > 1 ? parameters[1] : null;
+            return new JObject { ["results"] = Run(method, auth, body) };
+        }
+        catch (EmulatorException ex)
+        {
+            return Error(ex.ErrorCode, ex.Message);
+        }
+    }
+
+    private JToken Run(string? method, JObject? auth, JToken? body)
+    {
+        switch (method)
+        {
+            case "create" or "update" or "delete" or "revive":
+                return WriteMethods.Run(store, method, auth, body);
+            case "batch":
+                return BatchMethod.Run(store, auth, body);
+        }
+
+        var actor = store.Read(site => AuthResolver.Resolve(site, auth));
+        return method switch
+        {
+            "read" => ReadMethod.Run(store, body),
+            "summarize" => SummarizeMethod.Run(store, body),
+            "schema_read" => SchemaMethods.SchemaRead(store),
+            "schema_entity_read" => SchemaMethods.SchemaEntityRead(store),
+            "schema_field_read" => SchemaMethods.SchemaFieldRead(store, body),
+            "get_session_token" => new JObject { ["session_id"] = store.Site.Credentials.IssueSession(actor.SudoActualUser ?? actor.User!.Value) },
+            _ => throw new EmulatorException(ErrorCodes.InvalidParameters, $"Unknown API method '{method}'."),
+        };
+    }
+}

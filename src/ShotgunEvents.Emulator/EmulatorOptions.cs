@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace ShotgunEvents.Emulator;
+
+/// <summary>How to start an <see cref="EmulatorServer"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The address to listen on: <c>127.0.0.1</c> (default), <c>localhost</c>, <c>::1</c>, or another IP to open it to a network.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>The TCP port; 0 picks any free port (tests).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The site clock: <c>created_at</c>, late-commit delays, hung calls, relative date filters, the activity generator.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Script users (ApiUsers with event logging on) that may call the site; events they cause name them as <c>user</c>.</summary>
+    public IReadOnlyList<ScriptCredential> Scripts { get; init; } = [];
+
+    /// <summary>What a site without a snapshot starts with.</summary>
+    public EmulatorSeed Seed { get; init; } = EmulatorSeed.Empty;
+
+    /// <summary>A snapshot file: loaded at start when it exists (instead of <see cref="Seed"/>), saved on stop.</summary>
+    public string? SnapshotPath { get; init; }
+
+    /// <summary>A schema JSON file; null uses the embedded default schema.</summary>
+    public string? SchemaPath { get; init; }
+
+    /// <summary>True to run the demo studio's activity: a few realistic changes a second, through the normal write path.</summary>
+    public bool ActivityGenerator { get; init; }
+
+    /// <summary>How many activity changes a second (on <see cref="TimeProvider"/>).</summary>
+    public double ActivityPerSecond { get; init; } = 3;
+
+    /// <summary>Where the server's own log goes; null logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using ShotgunEvents.Emulator.Api3;
+using ShotgunEvents.Emulator.Faults;
+
+namespace ShotgunEvents.Emulator.Hosting;
+
+/// <summary><c>POST /api3/json</c>: applies any injected fault, then dispatches the JSON-RPC request.</summary>
+internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, TimeProvider time, ILogger logger)
+{
+    private const string MalformedBody = "{\"results\": {\"entities\": [{\"type\": \"EventLogEntry\", \"id\": 1, \"event_type\": \"Shotgun_";
+
+    private readonly Api3Dispatcher _dispatcher = new(store);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        JObject? request;
+        try
+        {
+            request = await JsonResponses.ReadAsync(context.Request, context.RequestAborted).ConfigureAwait(false) as JObject;
+        }
+        catch (JsonException ex)
+        {
+            faults.TakeFor(authenticated: false);
+            await JsonResponses.WriteAsync(context, Api3Dispatcher.Error(ErrorCodes.InvalidParameters, $"The request body is not valid JSON: {ex.Message}")).ConfigureAwait(false);
+            return;
+        }
+
+        var method = request?.Value<string?>("method_name");
+        var fault = faults.TakeFor(authenticated: method is not "info");
+        if (fault is not null && !await ApplyAsync(fault, context).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (request is null)
+        {
+            await JsonResponses.WriteAsync(context, Api3Dispatcher.Error(ErrorCodes.InvalidParameters, "The request body must be {\"method_name\", \"params\"}.")).ConfigureAwait(false);
+            return;
+        }
+
+        JObject reply;
+        try
+        {
+            reply = _dispatcher.Dispatch(request);
+        }
+#pragma warning disable CA1031 // A bug in the emulator must become an HTTP 500, as a broken site answers, not a dropped connection.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "api3 {Method} failed inside the emulator", method);
+            await JsonResponses.WriteTextAsync(context, StatusCodes.Status500InternalServerError, "text/plain; charset=utf-8",
+                $"Internal error in the emulator while running {method}: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            return;
+        }
+
+        await JsonResponses.WriteAsync(context, reply).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies a fault; true when the call goes on to a normal answer afterwards (a hang).</summary>
+    private async Task<bool> ApplyAsync(HttpFault fault, HttpContext context)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Hang:
+                try
+                {
+                    await Task.Delay(fault.Duration, time, context.RequestAborted).ConfigureAwait(false);
+                    return true;
+                }
+                catch (OperationCanceledException)
+                {
+                    return false;
+                }
+
+            case FaultKind.Reset:
+                context.Abort();
+                return false;
+            case FaultKind.Malformed:
+                await JsonResponses.WriteTextAsync(context, StatusCodes.Status200OK, "application/json; charset=utf-8", MalformedBody).ConfigureAwait(false);
+                return false;
+            case FaultKind.AuthFail:
+                await JsonResponses.WriteAsync(context, Api3Dispatcher.Error(ErrorCodes.Authentication,
+                    "Authentication failed: the session has expired. Please log in again.")).ConfigureAwait(false);
+                return false;
+            default:
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await WriteFailureAsync(context, fault.Status).ConfigureAwait(false);
+                return false;
+        }
+    }
+
+    private static Task WriteFailureAsync(HttpContext context, int status) => status == StatusCodes.Status429TooManyRequests
+        ? JsonResponses.WriteAsync(context, new JObject
+        {
+            ["errors"] = new JArray(new JObject { ["status"] = 429, ["code"] = 429, ["title"] = "Too Many Requests", ["detail"] = "Rate limit exceeded (injected by the emulator)." }),
+        }, status)
+        : JsonResponses.WriteTextAsync(context, status, "text/html; charset=utf-8",
+            $"<html><head><title>{status} {ReasonPhrases.GetReasonPhrase(status)}</title></head><body><h1>{status} {ReasonPhrases.GetReasonPhrase(status)}</h1><p>Injected by the ShotgunEvents emulator.</p></body></html>");
+}

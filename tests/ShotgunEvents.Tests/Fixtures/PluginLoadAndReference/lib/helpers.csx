@@ -1,0 +1,3 @@
+#load "nested.csx"
+
+string Describe(ShotgunEvent e) => $"helper v1 {e.Id}";

@@ -1,0 +1,1 @@
+string Nested() => "nested v1";

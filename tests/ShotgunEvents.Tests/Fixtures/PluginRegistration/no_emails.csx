@@ -1,0 +1,4 @@
+void registerCallbacks(Registrar reg)
+{
+    reg.SetEmails(false);
+}

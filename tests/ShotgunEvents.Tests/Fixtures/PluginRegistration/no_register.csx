@@ -1,0 +1,4 @@
+// Compiles, but has no registerCallbacks.
+void registerCallback(Registrar reg)
+{
+}

@@ -1,0 +1,3 @@
+void registerCallbacks(Registrar reg) => reg.RegisterCallback(OnEvent);
+
+void OnEvent(IShotgun sg, Logger log, ShotgunEvent e, object? args) => log.Info($"v1 {e.Id}");
