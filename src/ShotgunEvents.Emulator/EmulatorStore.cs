@@ -176,7 +176,11 @@ public sealed class EmulatorStore
     {
         var schema = site.Schema.GetEntity(SiteData.EventLogEntryType, "read");
         var filter = new FilterParser(site.Schema, schema, "read", site.Now)
-            .Parse(new JArray(new JArray("id", "greater_than", afterId)));
+            .Parse(new JObject
+            {
+                ["logical_operator"] = "and",
+                ["conditions"] = new JArray(new JObject { ["path"] = "id", ["relation"] = "greater_than", ["values"] = new JArray(afterId) }),
+            });
         var fields = AllFields(schema);
         return (IReadOnlyList<JObject>)new QueryEngine(site).Matches(schema, filter, ReturnOnly.Active)
             .Take(limit)

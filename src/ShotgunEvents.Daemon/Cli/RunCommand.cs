@@ -39,9 +39,10 @@ internal static class RunCommand
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DaemonService>());
 
         using var host = builder.Build();
+        var service = host.Services.GetRequiredService<DaemonService>();
         using var signals = new SignalHandlers(host.Services.GetRequiredService<IHostApplicationLifetime>(), runtime.Engine);
         await host.RunAsync().ConfigureAwait(false);
-        var failure = host.Services.GetRequiredService<DaemonService>().Failure;
+        var failure = service.Failure;
         LogManager.Flush(TimeSpan.FromSeconds(5));
         return failure is null ? ExitCodes.Ok : ExitCodes.Failure;
     }

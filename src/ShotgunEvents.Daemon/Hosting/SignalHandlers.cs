@@ -33,6 +33,7 @@ internal sealed class SignalHandlers : IDisposable
         {
             _registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
+                Log.Debug("Received {0}.", context.Signal);
                 if (Interlocked.Increment(ref _stopSignals) > 1)
                 {
                     Log.Warn("Second stop signal: exiting now, without waiting for plugins. The last checkpoint stands.");

@@ -63,7 +63,7 @@ internal sealed class PluginCollection : IAsyncDisposable
     /// <summary>Old generations being watched until they are collected.</summary>
     internal UnloadTracker UnloadTracker { get; } = new();
 
-    /// <summary>How many scans have completed.</summary>
+    /// <summary>How many scans have finished (including ones that found the directory unreadable).</summary>
     internal int ScanCount => Volatile.Read(ref _scanCount);
 
     /// <summary>The watcher, once <see cref="StartWatching"/> ran.</summary>
@@ -181,6 +181,18 @@ internal sealed class PluginCollection : IAsyncDisposable
     // With _scanLock held. Returns the pending swaps of reloaded plugins (a swap waits for the plugin's event in flight).
     private async Task<List<Task>> ScanLockedAsync(bool force, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ScanCoreAsync(force, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _scanCount);
+        }
+    }
+
+    private async Task<List<Task>> ScanCoreAsync(bool force, CancellationToken cancellationToken)
+    {
         UnloadTracker.Sweep();
         var swaps = new List<Task>();
         if (!TryListPluginFiles(out var files))
@@ -229,7 +241,6 @@ internal sealed class PluginCollection : IAsyncDisposable
 
         Volatile.Write(ref _snapshot, [.. _plugins.Values.Select(e => e.Plugin).OrderBy(p => Path.GetFileName(p.FilePath), StringComparer.Ordinal)]);
         _scannedOnce = true;
-        Interlocked.Increment(ref _scanCount);
         if (raiseEvents)
         {
             removed.ForEach(p => Raise(PluginRemoved, p, nameof(PluginRemoved)));

@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
+using ShotgunEvents.Emulator.Json;
 
 namespace ShotgunEvents.Emulator.Api3;
 
@@ -28,24 +31,41 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         ["error_code"] = code,
     };
 
-    public JObject Dispatch(JObject request)
+    /// <summary>Writes the reply to <paramref name="request"/> into <paramref name="buffer"/>.</summary>
+    public void Dispatch(JObject request, ArrayBufferWriter<byte> buffer)
     {
         var method = request.Value<string?>("method_name");
         var parameters = request["params"] as JArray ?? [];
+        using var writer = new Utf8JsonWriter(buffer, JsonTokenWriter.Options);
         try
         {
             if (method == "info")
             {
-                return Info();
+                JsonTokenWriter.Write(writer, Info());
+                return;
             }
 
             var auth = parameters.Count > 0 ? parameters[0] as JObject : null;
             var body = parameters.Count > 1 ? parameters[1] : null;
-            return new JObject { ["results"] = Run(method, auth, body) };
+            if (method == "read")
+            {
+                store.Read(site => AuthResolver.Resolve(site, auth));
+                ReadMethod.Run(store, body, writer);
+                return;
+            }
+
+            var results = Run(method, auth, body);
+            writer.WriteStartObject();
+            writer.WritePropertyName("results");
+            JsonTokenWriter.Write(writer, results);
+            writer.WriteEndObject();
         }
         catch (EmulatorException ex)
         {
-            return Error(ex.ErrorCode, ex.Message);
+            // Faults are raised before anything is written; start the reply over with the error envelope.
+            writer.Reset();
+            buffer.Clear();
+            JsonTokenWriter.Write(writer, Error(ex.ErrorCode, ex.Message));
         }
     }
 
@@ -62,8 +82,7 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         var actor = store.Read(site => AuthResolver.Resolve(site, auth));
         return method switch
         {
-            "read" => ReadMethod.Run(store, body),
-            "summarize" => SummarizeMethod.Run(store, body),
+                        "summarize" => SummarizeMethod.Run(store, body),
             "schema_read" => SchemaMethods.SchemaRead(store),
             "schema_entity_read" => SchemaMethods.SchemaEntityRead(store),
             "schema_field_read" => SchemaMethods.SchemaFieldRead(store, body),

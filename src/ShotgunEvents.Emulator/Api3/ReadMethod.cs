@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator.Query;
 using ShotgunEvents.Emulator.Schema;
@@ -13,21 +14,38 @@ internal static class ReadMethod
 {
     public const int MaxPageSize = 500;
 
-    public static JToken Run(EmulatorStore store, JToken? rawParameters) => store.Read(site =>
+    /// <summary>Runs the read under the store's read lock and writes <c>{"results": {"entities", "paging_info"}}</c> row by row.</summary>
+    public static void Run(EmulatorStore store, JToken? rawParameters, Utf8JsonWriter writer) => store.Read(site =>
     {
         var parameters = Api3Params.Object(rawParameters, "read");
         var request = Parse(site, parameters);
         var result = new QueryEngine(site).Read(request);
-        var entities = new JArray(result.Rows.Select(row => RecordRenderer.Render(row, request.ReturnFields, site)));
-        var paging = new JObject { ["has_next_page"] = result.HasNextPage };
-        if (result.TotalCount is { } total)
+        // Everything that can fault has run: from here on the reply is only written.
+        writer.WriteStartObject();
+        writer.WritePropertyName("results");
+        writer.WriteStartObject();
+        writer.WritePropertyName("entities");
+        writer.WriteStartArray();
+        foreach (var row in result.Rows)
         {
-            paging["entity_count"] = total;
-            paging["current_page"] = request.Page;
-            paging["page_count"] = (total + request.PageSize - 1) / request.PageSize;
+            RowWriter.Write(writer, row, request.ReturnFields, site);
         }
 
-        return (JToken)new JObject { ["entities"] = entities, ["paging_info"] = paging };
+        writer.WriteEndArray();
+        writer.WritePropertyName("paging_info");
+        writer.WriteStartObject();
+        writer.WriteBoolean("has_next_page", result.HasNextPage);
+        if (result.TotalCount is { } total)
+        {
+            writer.WriteNumber("entity_count", total);
+            writer.WriteNumber("current_page", request.Page);
+            writer.WriteNumber("page_count", (total + request.PageSize - 1) / request.PageSize);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        return 0;
     });
 
     private static ReadRequest Parse(SiteData site, JObject parameters)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -42,10 +43,10 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
             return;
         }
 
-        JObject reply;
+        var reply = new ArrayBufferWriter<byte>(16 * 1024);
         try
         {
-            reply = _dispatcher.Dispatch(request);
+            _dispatcher.Dispatch(request, reply);
         }
 #pragma warning disable CA1031 // A bug in the emulator must become an HTTP 500, as a broken site answers, not a dropped connection.
         catch (Exception ex)
@@ -57,7 +58,7 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
             return;
         }
 
-        await JsonResponses.WriteAsync(context, reply).ConfigureAwait(false);
+        await JsonResponses.WriteBytesAsync(context, reply.WrittenMemory).ConfigureAwait(false);
     }
 
     /// <summary>Applies a fault; true when the call goes on to a normal answer afterwards (a hang).</summary>

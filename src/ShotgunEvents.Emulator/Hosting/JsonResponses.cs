@@ -38,6 +38,14 @@ internal static class JsonResponses
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
     }
 
+    public static async Task WriteBytesAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+
     public static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)
     {
         var bytes = Utf8.GetBytes(text);

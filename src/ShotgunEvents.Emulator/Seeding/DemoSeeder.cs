@@ -38,8 +38,17 @@ internal sealed class DemoSeeder(EmulatorStore store)
         var users = new Dictionary<string, JObject>(StringComparer.Ordinal);
         foreach (var (login, name, department) in People)
         {
-            var user = store.AddHumanUser(login, name, DemoCredentials.UserPassword);
-            users[login] = Link(store.Update("HumanUser", Id(user), new JObject { ["department"] = department }, Script));
+            var parts = name.Split(' ', 2);
+            users[login] = Link(Create("HumanUser", new JObject
+            {
+                ["login"] = login,
+                ["name"] = name,
+                ["firstname"] = parts[0],
+                ["lastname"] = parts[1],
+                ["email"] = $"{login}@bunny.example",
+                ["department"] = department,
+                ["password_proxy"] = DemoCredentials.UserPassword,
+            }));
         }
 
         var project = Link(Create("Project", new JObject
@@ -165,8 +174,6 @@ internal sealed class DemoSeeder(EmulatorStore store)
     }));
 
     private JObject Create(string type, JObject fields) => store.Create(type, fields, Script);
-
-    private static int Id(JObject record) => (int)record["id"]!;
 
     private static JObject Link(JObject record) => new()
     {

@@ -1,5 +1,5 @@
-using Newtonsoft.Json;
 using Microsoft.Extensions.Time.Testing;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
@@ -462,7 +462,8 @@ public sealed class ShotgunClientWireTests
 
     private static void AssertJson(string expected, JToken actual)
     {
-        var want = JToken.Parse(expected);
+        using var reader = new JsonTextReader(new StringReader(expected)) { DateParseHandling = DateParseHandling.None };
+        var want = JToken.Load(reader);
         Assert.True(JToken.DeepEquals(want, actual), $"expected {want.ToString(Formatting.None)}\n  actual {actual.ToString(Formatting.None)}");
     }
 }

@@ -78,6 +78,13 @@ internal static class RoslynScriptCompiler
             .ThenBy(d => d.Column)
             .ToArray();
         var dependencies = Dependencies(main.Stamp, sources.Recorded, metadata.Recorded);
+        if (emitted.Success && RegisterCallbacksProblem(compilation) is { } problem)
+        {
+            diagnostics = [.. diagnostics.Where(d => d.IsError), new PluginDiagnostic("error", RegisterCallbacksRule.DiagnosticId, problem, fullPath, 0, 0),
+                .. diagnostics.Where(d => !d.IsError)];
+            return new CompileResult(fullPath, null, diagnostics, dependencies, fromCache: false, Stopwatch.GetElapsedTime(started));
+        }
+
         if (!emitted.Success)
         {
             return new CompileResult(fullPath, null, diagnostics, dependencies, fromCache: false, Stopwatch.GetElapsedTime(started));
@@ -88,6 +95,16 @@ internal static class RoslynScriptCompiler
         var script = new CompiledScript(pe.ToArray(), pdb.ToArray(), entry.ContainingType.MetadataName, entry.MetadataName,
             metadata.PrivateReferences);
         return new CompileResult(fullPath, script, diagnostics, dependencies, fromCache: false, Stopwatch.GetElapsedTime(started));
+    }
+
+    private static string? RegisterCallbacksProblem(CSharpCompilation compilation)
+    {
+        var registrar = compilation.GetTypeByMetadataName(typeof(Registrar).FullName!);
+        var candidates = compilation.ScriptClass?.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => RegisterCallbacksRule.IsCandidateName(m.Name))
+            .ToArray() ?? [];
+        var usable = candidates.Count(m => m.Parameters is [{ Type: var type }] && SymbolEqualityComparer.Default.Equals(type, registrar));
+        return RegisterCallbacksRule.Problem([.. candidates.Select(m => m.Name)], usable);
     }
 
     private static FileStamp[] Dependencies(FileStamp main, IReadOnlyList<FileStamp> sources, IReadOnlyList<FileStamp> references)

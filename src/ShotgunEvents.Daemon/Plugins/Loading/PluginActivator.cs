@@ -68,20 +68,11 @@ internal static class PluginActivator
 
     private static MethodInfo? FindRegisterCallbacks(Type type, Identity identity, out string? problem)
     {
-        var candidates = type.GetMethods(AnyMethod)
-            .Where(m => m.Name is "registerCallbacks" or "RegisterCallbacks")
-            .ToArray();
-        var usable = candidates
-            .Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(Registrar))
-            .ToArray();
-        problem = usable.Length switch
-        {
-            1 => null,
-            0 when candidates.Length > 0 =>
-                $"{identity.Path}: {candidates[0].Name} must take exactly one parameter, a Registrar: void registerCallbacks(Registrar reg).",
-            0 => $"{identity.Path}: did not find a registerCallbacks function: define void registerCallbacks(Registrar reg) (or RegisterCallbacks).",
-            _ => $"{identity.Path}: defines both registerCallbacks and RegisterCallbacks; keep one.",
-        };
+        var candidates = type.GetMethods(AnyMethod).Where(m => RegisterCallbacksRule.IsCandidateName(m.Name)).ToArray();
+        var usable = candidates.Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(Registrar)).ToArray();
+        problem = RegisterCallbacksRule.Problem([.. candidates.Select(m => m.Name)], usable.Length) is { } text
+            ? $"{identity.Path}: {text}"
+            : null;
         return problem is null ? usable[0] : null;
     }
 

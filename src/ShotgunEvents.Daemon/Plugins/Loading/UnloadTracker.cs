@@ -16,6 +16,10 @@ internal sealed class UnloadTracker
 
     private readonly Lock _gate = new();
     private readonly List<UnloadedContext> _entries = [];
+    private int _trackedCount;
+
+    /// <summary>How many contexts have been handed over so far.</summary>
+    public int TrackedCount => Volatile.Read(ref _trackedCount);
 
     /// <summary>Contexts unloaded but not yet collected.</summary>
     public int PendingCount
@@ -32,6 +36,7 @@ internal sealed class UnloadTracker
     /// <summary>Starts watching an unloaded context.</summary>
     public void Track(string pluginName, string contextName, WeakReference context, Logger logger)
     {
+        Interlocked.Increment(ref _trackedCount);
         lock (_gate)
         {
             if (_entries.Count >= MaxTracked)

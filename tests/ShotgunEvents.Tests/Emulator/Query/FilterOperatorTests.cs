@@ -106,7 +106,7 @@ public sealed class FilterOperatorTests(FilterSiteFixture fixture) : IClassFixtu
         {
             ["logical_operator"] = "and",
             ["conditions"] = new JArray(new JObject { ["path"] = path, ["relation"] = relation, ["values"] = JArray.Parse(valuesJson) }),
-        }, ["code", "content"]);
+        }, [type == "Task" ? "content" : "code"]);
 
         var names = rows.Select(r => (string?)r["code"] ?? (string?)r["content"]).ToList();
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), names);
