@@ -95,6 +95,10 @@ public sealed class ShotgunEvent
         return new ShotgunEvent(raw, (int)id, eventType.Value<string>()!, createdAt, meta);
     }
 
+    /// <summary>A deep copy, so one plugin's changes to <see cref="Raw"/> or <see cref="Meta"/> never reach another.</summary>
+    /// <returns>The copy.</returns>
+    public ShotgunEvent Clone() => FromJson((JObject)Raw.DeepClone());
+
     /// <inheritdoc />
     public override string ToString() =>
         AttributeName is null

@@ -32,10 +32,14 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly EmulatorOptions _options;
     private readonly ActivityGenerator? _activity;
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping;
     private int _stopped;
+    private int _disposed;
 
-    private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorStore store, FaultInjector faults, ActivityGenerator? activity, ILogger logger)
+    private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorStore store, FaultInjector faults, ActivityGenerator? activity, ILogger logger,
+        CancellationTokenSource stopping)
     {
+        _stopping = stopping;
         _app = app;
         _options = options;
         Store = store;
@@ -94,14 +98,15 @@ public sealed class EmulatorServer : IAsyncDisposable
             kestrel.Listen(address, options.Port);
         });
         var app = builder.Build();
+        var stopping = new CancellationTokenSource();
         var router = new RequestRouter(
-            new Api3Endpoint(store, faults, options.TimeProvider, logger),
+            new Api3Endpoint(store, faults, options.TimeProvider, logger, stopping.Token),
             new AdminEndpoints(store, faults, () => options.SnapshotPath));
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var activity = options.ActivityGenerator ? new ActivityGenerator(store, options.TimeProvider, options.ActivityPerSecond, logger) : null;
-        var server = new EmulatorServer(app, options, store, faults, activity, logger) { BaseUri = BoundUri(app, address) };
+        var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping) { BaseUri = BoundUri(app, address) };
         activity?.Start();
         logger.LogInformation("Shotgun emulator listening on {BaseUri}", server.BaseUri);
         return server;
@@ -118,6 +123,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
 
         _activity?.Dispose();
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
         if (_options.SnapshotPath is { } path)
         {
@@ -131,7 +137,11 @@ public sealed class EmulatorServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+        }
     }
 
     private static void Populate(EmulatorStore store, EmulatorOptions options, ILogger logger)

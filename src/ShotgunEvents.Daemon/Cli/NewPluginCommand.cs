@@ -19,8 +19,23 @@ internal static partial class NewPluginCommand
             throw new UserErrorException($"{path} already exists; pick another name or edit that file.");
         }
 
-        File.WriteAllText(path, Template.Replace("__NAME__", name, StringComparison.Ordinal));
+        File.WriteAllText(path, Template
+            .Replace("__UPPER__", name.ToUpperInvariant().Replace('-', '_'), StringComparison.Ordinal)
+            .Replace("__NAME__", name, StringComparison.Ordinal));
         output.WriteLine($"Wrote {path}. The running daemon picks it up as soon as it is saved.");
+        try
+        {
+            if (EditorSupport.Write(directory))
+            {
+                output.WriteLine($"Wrote editor support to {directory} (omnisharp.json, {EditorSupport.DirectoryName}/): open that folder in VS Code for IntelliSense.");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The plugin is written; IntelliSense is a convenience.
+            output.WriteLine($"Editor support not written: {ex.Message}");
+        }
+
         return ExitCodes.Ok;
     }
 
@@ -46,11 +61,16 @@ internal static partial class NewPluginCommand
         //
         // The daemon compiles this file with Roslyn and reloads it the moment you save it. `registerCallbacks` runs on
         // every (re)load; each registered callback then receives every event its filter matches, strictly in id order.
-        // Run `shotgun-events check` to compile it without starting the daemon.
+        // `shotgun-events check __NAME__.csx` compiles it without starting anything; `shotgun-events replay --plugin
+        // __NAME__ --event ID --dry-run` runs it on a past event without writing to the site.
+        //
+        // In scope without a `using`: ShotgunEvents.Api (Registrar, MatchEvents, ShotgunEvent, IShotgun, Filter, ...),
+        // System, System.Linq, System.Threading.Tasks, Newtonsoft.Json.Linq (JObject) and NLog (Logger); and
+        // Env("NAME"), Setting("key"), Log and PluginName.
 
         void registerCallbacks(Registrar reg)
         {
-            // Which events to receive: event type -> attribute names (null or "*" for any attribute).
+            // Which events to receive: event type -> attribute names (null for any attribute).
             // An empty MatchEvents receives everything; a "*" key matches every event type.
             var match = new MatchEvents
             {
@@ -59,7 +79,8 @@ internal static partial class NewPluginCommand
 
             // Without credentials the callback's connection uses the daemon's own script user. Upstream practice is one
             // script user per plugin, so the event log shows which plugin made a change:
-            //   reg.RegisterCallback(Env("SGDAEMON___NAME___NAME"), Env("SGDAEMON___NAME___KEY"), OnShotStatus, match);
+            //   reg.RegisterCallback(Env("SGDAEMON___UPPER___NAME"), Env("SGDAEMON___UPPER___KEY"), OnShotStatus, match);
+            // stopOnError: true deactivates the plugin at the failing event until the file changes, then resumes there.
             reg.RegisterCallback(OnShotStatus, match, args: null, stopOnError: true);
         }
 
@@ -67,8 +88,13 @@ internal static partial class NewPluginCommand
         // passed at registration (the same instance every time, handy for shared state).
         async Task OnShotStatus(IShotgun sg, Logger log, ShotgunEvent e, object? args)
         {
-            var shot = await sg.FindOneAsync("Shot", Filter.Is("id", e.Entity!.Id), "code", "sg_status_list");
-            log.Info("Shot {0} status: {1} -> {2}", shot?["code"], e.Meta["old_value"], e.Meta["new_value"]);
+            if (e.Entity is null)
+            {
+                return; // the shot was retired before the event was read
+            }
+
+            var shot = await sg.FindOneAsync("Shot", Filter.Is("id", e.Entity.Id), "code", "sg_status_list");
+            log.Info("Shot {0} status: {1} -> {2} (by {3})", shot?["code"], e.Meta["old_value"], e.Meta["new_value"], e.User);
         }
 
         """;

@@ -2,6 +2,7 @@ using CommandLine;
 using CommandLine.Text;
 using ShotgunEvents.Daemon.Cli;
 using ShotgunEvents.Daemon.Config;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon;
@@ -9,6 +10,12 @@ namespace ShotgunEvents.Daemon;
 /// <summary>The <c>shotgun-events</c> command.</summary>
 public static class Program
 {
+    private static readonly Type[] Verbs =
+    [
+        typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
+        typeof(NewPluginOptions), typeof(MigrateStateOptions),
+    ];
+
     /// <summary>Runs the command.</summary>
     /// <param name="args">The command line.</param>
     /// <returns>The exit code: 0 success, 1 runtime failure, 2 usage or config error.</returns>
@@ -16,6 +23,14 @@ public static class Program
 
     private static async Task<int> MainAsync(string[] args)
     {
+        if (UnknownVerb(args) is { } unknown)
+        {
+            // `run` is the default verb, so the parser would take a mistyped verb as `run` and start the daemon.
+            Console.Error.WriteLine($"shotgun-events: unknown command '{unknown}'. Commands: {string.Join(", ", VerbNames())}; " +
+                                    "'shotgun-events help' lists them.");
+            return ExitCodes.Usage;
+        }
+
         using var parser = new Parser(settings =>
         {
             settings.HelpWriter = null;
@@ -23,8 +38,7 @@ public static class Program
             settings.AutoVersion = true;
             settings.AutoHelp = true;
         });
-        var result = parser.ParseArguments<RunOptions, CheckOptions, StatusOptions, ReplayOptions, EmulatorVerbOptions,
-            NewPluginOptions, MigrateStateOptions>(args);
+        var result = parser.ParseArguments(args, Verbs);
         if (result is NotParsed<object> notParsed)
         {
             return PrintUsage(notParsed);
@@ -51,6 +65,12 @@ public static class Program
 
             return ExitCodes.Usage;
         }
+        catch (LoggingSetupException ex)
+        {
+            // A broken nlog.config or a logPath that is a file: a configuration mistake, found before anything ran.
+            Console.Error.WriteLine("shotgun-events: " + ex.Message);
+            return ExitCodes.Usage;
+        }
         catch (UserErrorException ex)
         {
             Console.Error.WriteLine("shotgun-events: " + ex.Message);
@@ -61,7 +81,29 @@ public static class Program
             Console.Error.WriteLine("shotgun-events: " + ex.Message);
             return ExitCodes.Failure;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file or socket the command needs (permissions, a full disk, a port in use): the message says which.
+            Console.Error.WriteLine("shotgun-events: " + ex.Message);
+            return ExitCodes.Failure;
+        }
     }
+
+    /// <summary>The first argument when it names no verb (and is no option): a typo that must not start the daemon.</summary>
+    private static string? UnknownVerb(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return null;
+        }
+
+        var known = VerbNames().Concat(["help", "version"]);
+        return known.Contains(args[0], StringComparer.Ordinal) ? null : args[0];
+    }
+
+    private static IEnumerable<string> VerbNames() =>
+        Verbs.Select(t => (VerbAttribute)Attribute.GetCustomAttribute(t, typeof(VerbAttribute))!)
+            .SelectMany(v => new[] { v.Name }.Concat(v.Aliases ?? []));
 
     private static int PrintUsage(NotParsed<object> notParsed)
     {

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NLog;
 using NLog.Extensions.Logging;
+using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon.Cli;
 
@@ -21,14 +24,24 @@ internal static class RunCommand
             log.Warn(warning.ToString());
         }
 
+        using var pid = PidFile.Acquire(settings.Daemon.PidFile);
         if (options.ResetState)
         {
             StateReset.Reset(settings.Daemon.EventIdFile, log);
         }
 
+        // A corrupt or foreign state file is a one-line error before anything starts, not a failure inside the host.
+        _ = new StateFile(settings.Daemon.EventIdFile).Load();
+        if (options.DryRun)
+        {
+            log.Warn("--dry-run: plugins' writes are logged as [dry-run] lines and not sent; reads go to the site.");
+        }
+
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSystemd();
         builder.Logging.AddNLog();
+        // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
+        builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Daemon.ShutdownTimeout + TimeSpan.FromSeconds(10));
 
         await using var runtime = await DaemonRuntime.CreateAsync(settings, new RuntimeFlags { DryRun = options.DryRun }, CancellationToken.None)
@@ -40,10 +53,34 @@ internal static class RunCommand
 
         using var host = builder.Build();
         var service = host.Services.GetRequiredService<DaemonService>();
-        using var signals = new SignalHandlers(host.Services.GetRequiredService<IHostApplicationLifetime>(), runtime.Engine);
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        using var signals = new SignalHandlers(lifetime, runtime.Engine);
+        // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
+        _ = runtime.Engine.Started.Task.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         await host.RunAsync().ConfigureAwait(false);
         var failure = service.Failure;
         LogManager.Flush(TimeSpan.FromSeconds(5));
         return failure is null ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>Keeps the editor files of the plugin directories that use them in step with this daemon binary.</summary>
+    private static void RefreshEditorSupport(DaemonSettings settings, Logger log)
+    {
+        foreach (var path in settings.Plugins.Paths.Where(p => File.Exists(Path.Combine(p.FullPath, "omnisharp.json"))))
+        {
+            try
+            {
+                if (EditorSupport.Refresh(path.FullPath))
+                {
+                    log.Info("Editor support written to {0} (IntelliSense for its plugins; see the README).",
+                        Path.Combine(path.FullPath, EditorSupport.DirectoryName));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.Debug("Editor support not written to {0}: {1}", path.FullPath, ex.Message);
+            }
+        }
     }
 }

@@ -3,15 +3,18 @@ using System.Globalization;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
+using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.State;
+using ShotgunEvents.Emulator;
 
 namespace ShotgunEvents.Daemon.Cli;
 
 /// <summary>
 /// <c>status</c>: per collection and plugin, active or not (and why), last event, backlog, lag behind the site.
-/// Reads the state file, the running daemon's status file, and asks the site for its newest event.
+/// Reads the state file, the running daemon's status file, the plugin directories, and asks the site for its newest
+/// event. Every plugin known to any of them is listed, so a plugin that never ran shows too.
 /// </summary>
 internal static class StatusCommand
 {
@@ -21,42 +24,53 @@ internal static class StatusCommand
         var stateFile = new StateFile(settings.Daemon.EventIdFile);
         var state = stateFile.Load();
         var statusPath = StatusReport.PathFor(stateFile.Path);
-        var report = File.Exists(statusPath) ? JObject.Parse(await File.ReadAllTextAsync(statusPath).ConfigureAwait(false)) : null;
+        var report = File.Exists(statusPath) ? ReadReport(statusPath) : null;
         var running = report?.Value<int?>("pid") is { } pid && IsAlive(pid);
-        var siteText = report?.Value<string>("site") ?? settings.Shotgun.Url?.ToString();
-        var head = siteText is null || (settings.Shotgun.IsEmbedded && !running)
-            ? null
-            : await ReadHeadAsync(new Uri(siteText), settings).ConfigureAwait(false);
+
+        // The embedded site lives inside the daemon: its address in an old status file points at nothing.
+        var siteText = running ? report!.Value<string>("site") : settings.Shotgun.IsEmbedded ? null : settings.Shotgun.Url?.ToString();
+        var head = siteText is null ? null : await ReadHeadAsync(new Uri(siteText), settings).ConfigureAwait(false);
+        var live = running ? report!["plugins"]?.OfType<JObject>().ToList() ?? [] : [];
 
         var rows = new JArray();
-        foreach (var collection in state?.CollectionPaths ?? [])
+        foreach (var (collection, plugin) in KnownPlugins(settings, state, live))
         {
-            foreach (var (plugin, pluginState) in state!.Plugins(collection))
+            var fullPath = settings.Plugins.Paths.FirstOrDefault(p => p.Configured == collection)?.FullPath ?? collection;
+            var saved = state?.Find(collection, plugin);
+            var liveRow = live.FirstOrDefault(p => p.Value<string>("plugin") == plugin
+                                                   && (p.Value<string>("collection") is not { } c || c == fullPath || c == collection));
+            var onDisk = File.Exists(Path.Combine(fullPath, plugin + ".csx"));
+            var last = liveRow?.Value<long?>("last_event_id") ?? saved?.LastEventId;
+            var lastAt = liveRow?.Value<string>("last_event_created_at");
+            var reason = !onDisk ? "no plugin file (its saved position is kept)"
+                : !running ? "daemon not running"
+                : liveRow is null ? "not loaded yet"
+                : liveRow.Value<string>("reason");
+            rows.Add(new JObject
             {
-                var live = report?["plugins"]?.OfType<JObject>().FirstOrDefault(p => p.Value<string>("plugin") == plugin);
-                var last = pluginState.LastEventId;
-                var lastAt = live?.Value<string>("last_event_created_at");
-                rows.Add(new JObject
-                {
-                    ["collection"] = collection,
-                    ["plugin"] = plugin,
-                    ["active"] = running ? live?.Value<bool?>("active") : null,
-                    ["reason"] = running ? live?.Value<string>("reason") ?? (live is null ? "not loaded" : null) : "daemon not running",
-                    ["last_event_id"] = last,
-                    ["backlog_count"] = pluginState.Backlog.Count,
-                    ["backlog_oldest_expiry"] = pluginState.Backlog.OldestExpiry?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                    ["lag_events"] = head is { } h && last is { } l ? Math.Max(0, h.Id - l) : null,
-                    ["lag_seconds"] = head?.CreatedAt is { } headAt && lastAt is not null
-                        ? Math.Max(0, (headAt - DateTimeOffset.Parse(lastAt, CultureInfo.InvariantCulture)).TotalSeconds)
-                        : null,
-                });
-            }
+                ["collection"] = collection,
+                ["plugin"] = plugin,
+                ["active"] = running && liveRow is not null ? liveRow.Value<bool?>("active") : null,
+                ["reason"] = reason,
+                ["stuck"] = liveRow?.Value<bool?>("stuck") ?? false,
+                ["last_event_id"] = last,
+                ["backlog_count"] = liveRow?.Value<int?>("backlog_count") ?? saved?.Backlog.Count ?? 0,
+                ["backlog_oldest_expiry"] = liveRow?.Value<string>("backlog_oldest_expiry")
+                    ?? saved?.Backlog.OldestExpiry?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                ["lag_events"] = head is { } h && last is { } l ? Math.Max(0, h.Id - l) : null,
+                ["lag_seconds"] = head?.CreatedAt is { } headAt && lastAt is not null
+                    ? Math.Round(Math.Max(0, (headAt - DateTimeOffset.Parse(lastAt, CultureInfo.InvariantCulture)).TotalSeconds), 1)
+                    : null,
+            });
         }
 
         var summary = new JObject
         {
+            ["config"] = settings.ConfigPath,
             ["state_file"] = stateFile.Path,
             ["daemon_running"] = running,
+            ["daemon_pid"] = running ? report!.Value<int?>("pid") : null,
+            ["status_written_at"] = running ? report!.Value<string>("written_at") : null,
             ["site"] = siteText,
             ["site_latest_event_id"] = head?.Id,
             ["plugins"] = rows,
@@ -68,20 +82,84 @@ internal static class StatusCommand
         }
 
         output.WriteLine($"State file: {stateFile.Path}{(state is null ? " (none yet: first start)" : string.Empty)}");
-        output.WriteLine($"Daemon: {(running ? "running" : "not running")}; site: {siteText ?? "-"}; newest event: {head?.Id.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
-        output.WriteLine($"{"PLUGIN",-28} {"ACTIVE",-7} {"LAST ID",10} {"BACKLOG",8} {"LAG IDS",8} {"LAG S",8}  REASON");
+        var site = siteText ?? (settings.Shotgun.IsEmbedded ? "embedded (runs inside the daemon)" : "-");
+        var newest = head?.Id.ToString(CultureInfo.InvariantCulture) ?? (siteText is null ? "-" : "unknown (site not reachable)");
+        output.WriteLine($"Daemon: {(running ? $"running (pid {report!.Value<int>("pid")})" : "not running")}; site: {site}; newest event: {newest}");
+        output.WriteLine($"{"COLLECTION",-16} {"PLUGIN",-28} {"ACTIVE",-7} {"LAST ID",10} {"BACKLOG",8} {"LAG IDS",8} {"LAG S",8}  REASON");
         foreach (var row in rows.OfType<JObject>())
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Value<string>("plugin"),-28} {Text(row["active"]),-7} {Text(row["last_event_id"]),10} {Text(row["backlog_count"]),8} {Text(row["lag_events"]),8} {Text(row["lag_seconds"]),8}  {row.Value<string>("reason")}"));
+                $"{row.Value<string>("collection"),-16} {row.Value<string>("plugin"),-28} {Text(row["active"]),-7} {Text(row["last_event_id"]),10} {Text(row["backlog_count"]),8} {Text(row["lag_events"]),8} {Text(row["lag_seconds"]),8}  {row.Value<string>("reason")}{(row.Value<bool>("stuck") ? " (a callback is stuck)" : string.Empty)}"));
+        }
+
+        if (rows.Count == 0)
+        {
+            output.WriteLine("(no plugins: none in [plugins] paths and none in the state file)");
         }
 
         return ExitCodes.Ok;
     }
 
+    /// <summary>Every (collection, plugin) that the state file, the running daemon or the plugin directories know.</summary>
+    private static List<(string Collection, string Plugin)> KnownPlugins(DaemonSettings settings, DaemonState? state, IReadOnlyList<JObject> live)
+    {
+        var found = new List<(string, string)>();
+        void Add(string collection, string plugin)
+        {
+            if (!found.Contains((collection, plugin)))
+            {
+                found.Add((collection, plugin));
+            }
+        }
+
+        foreach (var path in settings.Plugins.Paths)
+        {
+            var files = Directory.Exists(path.FullPath) ? Directory.EnumerateFiles(path.FullPath, "*.csx") : [];
+            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            {
+                Add(path.Configured, Path.GetFileNameWithoutExtension(file));
+            }
+        }
+
+        foreach (var row in live)
+        {
+            var directory = row.Value<string>("collection");
+            var configured = settings.Plugins.Paths.FirstOrDefault(p => p.FullPath == directory)?.Configured ?? directory;
+            if (configured is not null && row.Value<string>("plugin") is { } plugin)
+            {
+                Add(configured, plugin);
+            }
+        }
+
+        foreach (var collection in state?.CollectionPaths ?? [])
+        {
+            foreach (var (plugin, _) in state!.Plugins(collection))
+            {
+                Add(collection, plugin);
+            }
+        }
+
+        return found;
+    }
+
+    private static JObject? ReadReport(string path)
+    {
+        try
+        {
+            return JObject.Parse(File.ReadAllText(path));
+        }
+        catch (Exception ex) when (ex is IOException or Newtonsoft.Json.JsonException)
+        {
+            // Replaced atomically, so a bad one is left over from a crash: treat it as no running daemon.
+            return null;
+        }
+    }
+
     private static string Text(JToken? token) => token is null || token.Type == JTokenType.Null
         ? "-"
-        : token.Type == JTokenType.Float ? token.Value<double>().ToString("0", CultureInfo.InvariantCulture) : token.ToString();
+        : token.Type == JTokenType.Float ? token.Value<double>().ToString("0", CultureInfo.InvariantCulture)
+        : token.Type == JTokenType.Boolean ? (token.Value<bool>() ? "yes" : "no")
+        : token.ToString();
 
     private static bool IsAlive(int pid)
     {
@@ -96,8 +174,12 @@ internal static class StatusCommand
         }
     }
 
-    private static async Task<(long Id, DateTimeOffset? CreatedAt)?> ReadHeadAsync(Uri site, Config.DaemonSettings settings)
+    private static async Task<(long Id, DateTimeOffset? CreatedAt)?> ReadHeadAsync(Uri site, DaemonSettings settings)
     {
+        // The embedded demo site always knows the demo pipeline script, whatever key the daemon made up for itself.
+        var credentials = settings.Shotgun.IsEmbedded && string.IsNullOrEmpty(settings.Shotgun.ScriptKey)
+            ? ShotgunCredentials.Script(DemoCredentials.ScriptName, DemoCredentials.ScriptKey)
+            : ShotgunCredentials.Script(settings.Shotgun.ScriptName ?? string.Empty, settings.Shotgun.ScriptKey ?? string.Empty);
         try
         {
             using var pool = new ShotgunConnectionPool(new ShotgunClientOptions
@@ -107,12 +189,12 @@ internal static class StatusCommand
                 MaxRetries = 0,
                 Proxy = settings.Shotgun.ProxyServer,
             });
-            using var client = pool.Connect(ShotgunCredentials.Script(settings.Shotgun.ScriptName ?? string.Empty, settings.Shotgun.ScriptKey ?? string.Empty));
+            using var client = pool.Connect(credentials);
             var newest = await client.FindOneAsync("EventLogEntry", Filter.All(), ["id", "created_at"],
                 new FindOptions { Order = [SortOrder.Desc("id")] }).ConfigureAwait(false);
             return newest is null ? (0, null) : (newest.Id, newest.Get<DateTimeOffset?>("created_at"));
         }
-        catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TaskCanceledException or IOException)
         {
             return null;
         }

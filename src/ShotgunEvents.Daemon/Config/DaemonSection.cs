@@ -71,6 +71,15 @@ internal sealed record DaemonSection
     /// <summary><c>plugin_rescan_interval</c>: how often plugin directories are rescanned by mtime, besides the file watcher (default 5 s).</summary>
     public TimeSpan PluginRescanInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// <c>failed_event_retries</c>: how many times a failing <c>stopOnError</c> callback is retried on the same event
+    /// before its plugin is deactivated (upstream #49). 0 (the default) deactivates at once, as upstream.
+    /// </summary>
+    public int FailedEventRetries { get; init; }
+
+    /// <summary><c>failed_event_retry_backoff</c>: the wait before the first retry; it doubles for each further one.</summary>
+    public TimeSpan FailedEventRetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The engine log file: <see cref="LogPath"/> joined with <see cref="LogFile"/>.</summary>
     public string LogFilePath => Path.Combine(LogPath, LogFile);
 }

@@ -42,6 +42,8 @@ internal static class DaemonSectionReader
             ShutdownTimeout = r.Seconds("shutdown_timeout", d.ShutdownTimeout),
             CompileCacheDirectory = compileCache,
             PluginRescanInterval = r.Seconds("plugin_rescan_interval", d.PluginRescanInterval),
+            FailedEventRetries = r.Int("failed_event_retries", d.FailedEventRetries, min: 0, max: 100),
+            FailedEventRetryBackoff = r.Seconds("failed_event_retry_backoff", d.FailedEventRetryBackoff, allowZero: true),
         };
 
         r.ReportUnknownKeys();

@@ -1,3 +1,5 @@
+using NLog;
+
 namespace ShotgunEvents.Daemon.Events;
 
 /// <summary>What the engine needs from the configuration, already validated.</summary>
@@ -35,4 +37,7 @@ internal sealed record EngineOptions
 
     /// <summary>Events a plugin's queue holds before the poller waits for it.</summary>
     public int QueueCapacity { get; init; } = 1000;
+
+    /// <summary>Where the engine's own lines go (the <c>engine</c> logger); tests give a private factory to read them.</summary>
+    public LogFactory LogFactory { get; init; } = LogManager.LogFactory;
 }

@@ -1,4 +1,5 @@
 using NLog;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Plugins;
 using ShotgunEvents.Daemon.State;
 
@@ -10,13 +11,12 @@ namespace ShotgunEvents.Daemon.Events;
 /// </summary>
 internal sealed class EventEngine
 {
-    private static readonly Logger Log = LogManager.GetLogger("engine");
-
     private readonly EngineOptions _options;
     private readonly SiteEventSource _source;
     private readonly IReadOnlyList<EngineCollection> _collections;
     private readonly TimeProvider _timeProvider;
     private readonly SiteClock _siteClock;
+    private readonly Logger _log;
     private readonly Lock _gate = new();
     private readonly Dictionary<PluginWorker, Task> _running = [];
     private IReadOnlyList<PluginWorker> _workers = [];
@@ -32,6 +32,7 @@ internal sealed class EventEngine
         _collections = collections;
         _timeProvider = timeProvider;
         _siteClock = new SiteClock(timeProvider);
+        _log = options.LogFactory.GetLogger(LoggerNames.Engine);
         Poller = new EventPoller(source, options, () => Workers, _siteClock, timeProvider);
     }
 
@@ -71,7 +72,8 @@ internal sealed class EventEngine
             foreach (var plugin in collection.Plugins)
             {
                 var resolution = _state.Resolve(stateKey, plugin.Name);
-                if (resolution.Origin == StateOrigin.Fresh)
+                // Fresh, or saved without a position (written while a plugin added at run time was being placed).
+                if (resolution.State.LastEventId is null)
                 {
                     initial ??= await InitialPositionAsync(stopping).ConfigureAwait(false);
                     resolution.State.LastEventId = initial;
@@ -80,13 +82,13 @@ internal sealed class EventEngine
                 workers.Add(CreateWorker(plugin, resolution));
             }
 
-            collection.PluginAdded += plugin => OnPluginAdded(plugin, stateKey);
+            collection.PluginAdded += plugin => _ = OnPluginAddedAsync(plugin, stateKey);
             collection.PluginRemoved += OnPluginRemoved;
             collection.PluginReloaded += OnPluginReloaded;
         }
 
         Volatile.Write(ref _workers, workers);
-        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider);
+        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log);
         _checkpointer.SaveNow(workers);
         Poller.CycleCompleted += () => _checkpointer.MaybeSave(Workers);
 
@@ -100,14 +102,14 @@ internal sealed class EventEngine
             collection.StartWatching();
         }
 
-        Log.Info("Watching {0} plugin(s) in {1} collection(s); {2}.", workers.Count, _collections.Count,
+        _log.Info("Watching {0} plugin(s) in {1} collection(s); {2}.", workers.Count, _collections.Count,
             firstStart ? $"first start, beginning after event {initial}" : $"resuming from {stateFile.Path}");
         Started.TrySetResult();
 
         await Poller.RunAsync(stopping, _callbackCancellation).ConfigureAwait(false);
         await StopLanesAsync(callbackCts).ConfigureAwait(false);
         _checkpointer.SaveNow(Workers);
-        Log.Info("Stopped; state written to {0}.", _options.StateFilePath);
+        _log.Info("Stopped; state written to {0}.", _options.StateFilePath);
     }
 
     /// <summary>Reloads every plugin now (SIGHUP).</summary>
@@ -127,7 +129,7 @@ internal sealed class EventEngine
             return Math.Max(0, startFrom - 1);
         }
 
-        var outage = new OutageTracker(_timeProvider, _options.MaxOutageBackoff);
+        var outage = new OutageTracker(_timeProvider, _options.MaxOutageBackoff, _log);
         while (true)
         {
             try
@@ -147,12 +149,12 @@ internal sealed class EventEngine
     {
         if (resolution.Origin != StateOrigin.Resumed)
         {
-            Log.Info("Plugin {0} has no saved position of its own ({1}); it starts after event {2}.",
+            _log.Info("Plugin {0} has no saved position of its own ({1}); it starts after event {2}.",
                 plugin.Name, resolution.Origin, resolution.State.LastEventId);
         }
 
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
-        return new PluginWorker(plugin, cursor, _options.QueueCapacity);
+        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log);
     }
 
     private void StartLane(PluginWorker worker)
@@ -168,13 +170,33 @@ internal sealed class EventEngine
         }
     }
 
-    private void OnPluginAdded(Plugin plugin, string stateKey)
+    private async Task OnPluginAddedAsync(Plugin plugin, string stateKey)
+    {
+        try
+        {
+            await AddLaneAsync(plugin, stateKey).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Stopping while the plugin was being placed: it gets its lane on the next start.
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "Could not start plugin {0}: {1}", plugin.Name, ex.Message);
+        }
+    }
+
+    private async Task AddLaneAsync(Plugin plugin, string stateKey)
     {
         var resolution = _state.Resolve(stateKey, plugin.Name);
-        if (resolution.Origin == StateOrigin.Fresh)
+        if (resolution.State.LastEventId is null)
         {
-            // Nothing anywhere to go by: start where the poller is now.
-            resolution.State.LastEventId = Workers.Select(w => w.NextFetchId - 1).DefaultIfEmpty(0).Max();
+            // Nothing saved anywhere to go by: start where the poller is now; with no lane at all, the poller has no
+            // position either (it reads nothing without plugins), so place it as a first start would, not at event 0.
+            var lanes = Workers;
+            resolution.State.LastEventId = lanes.Count > 0
+                ? lanes.Max(w => w.NextFetchId - 1)
+                : await InitialPositionAsync(_stopping).ConfigureAwait(false);
         }
 
         var worker = CreateWorker(plugin, resolution);
@@ -240,7 +262,7 @@ internal sealed class EventEngine
         var all = Task.WhenAll(lanes);
         if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _timeProvider)).ConfigureAwait(false) != all)
         {
-            Log.Warn("Plugins still busy after {0:0} s; cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
+            _log.Warn("Plugins still busy after {0:0} s; cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
             await callbackCts.CancelAsync().ConfigureAwait(false);
             await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5), _timeProvider)).ConfigureAwait(false);
         }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using NLog;
 using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon.Events;
@@ -11,8 +12,6 @@ namespace ShotgunEvents.Daemon.Events;
 /// </summary>
 internal sealed class EventPoller
 {
-    private static readonly Logger Log = LogManager.GetLogger("engine");
-
     /// <summary>Backlog ranges up to this many ids are asked for with <c>id in [...]</c>; longer ones with <c>between</c>.</summary>
     private const int SmallRange = 50;
 
@@ -24,6 +23,7 @@ internal sealed class EventPoller
     private readonly SiteClock _siteClock;
     private readonly TimeProvider _timeProvider;
     private readonly OutageTracker _outage;
+    private readonly Logger _log;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _lastBacklogQuery;
     private long _polls;
@@ -35,7 +35,8 @@ internal sealed class EventPoller
         _workers = workers;
         _siteClock = siteClock;
         _timeProvider = timeProvider;
-        _outage = new OutageTracker(timeProvider, options.MaxOutageBackoff);
+        _log = options.LogFactory.GetLogger(LoggerNames.Engine);
+        _outage = new OutageTracker(timeProvider, options.MaxOutageBackoff, _log);
         _lastBacklogQuery = -1;
     }
 
@@ -100,7 +101,7 @@ internal sealed class EventPoller
         if (events.Count > 0)
         {
             _siteClock.Observe(events[^1].CreatedAt);
-            Log.Debug("Got {0} events: {1} to {2}.", events.Count, events[0].Id, events[^1].Id);
+            _log.Debug("Got {0} events: {1} to {2}.", events.Count, events[0].Id, events[^1].Id);
             await DispatchAsync(events, active, stopping, callbackCancellation).ConfigureAwait(false);
         }
 

@@ -7,9 +7,8 @@ namespace ShotgunEvents.Daemon.Events;
 /// Turns a run of failed site calls into one log line when it starts and one when it ends, and decides how long to
 /// wait before the next attempt: jittered exponential back-off, capped, and slow for refused credentials.
 /// </summary>
-internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBackoff)
+internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBackoff, Logger log)
 {
-    private static readonly Logger Log = LogManager.GetLogger("engine");
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
 
     private int _failures;
@@ -27,18 +26,18 @@ internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBacko
             _startedAt = timeProvider.GetTimestamp();
             if (error is AuthenticationFault)
             {
-                Log.Error("The site refused the daemon's credentials ([shotgun] name/key): {0} Retrying every {1:0} s until they work.",
+                log.Error("The site refused the daemon's credentials ([shotgun] name/key): {0} Retrying every {1:0} s until they work.",
                     error.Message, maxBackoff.TotalSeconds);
             }
             else
             {
-                Log.Error("Cannot read the site's event log: {0}: {1}. Retrying with back-off; one line when it is back.",
+                log.Error("Cannot read the site's event log: {0}: {1}. Retrying with back-off; one line when it is back.",
                     error.GetType().Name, error.Message);
             }
         }
         else
         {
-            Log.Debug("Site still unavailable (attempt {0}): {1}", _failures, error.Message);
+            log.Debug("Site still unavailable (attempt {0}): {1}", _failures, error.Message);
         }
 
         if (error is AuthenticationFault)
@@ -62,7 +61,7 @@ internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBacko
         }
 
         var lasted = timeProvider.GetElapsedTime(_startedAt);
-        Log.Warn("The site answers again after {0} failed attempts over {1:0.#} s.", _failures, lasted.TotalSeconds);
+        log.Warn("The site answers again after {0} failed attempts over {1:0.#} s.", _failures, lasted.TotalSeconds);
         _failures = 0;
     }
 }

@@ -18,10 +18,9 @@ namespace ShotgunEvents.Daemon.Events;
 /// </remarks>
 internal sealed class PluginWorker
 {
-    private static readonly Logger Log = LogManager.GetLogger("engine");
-
     private readonly Lock _gate = new();
     private readonly PluginCursor _cursor;
+    private readonly Logger _log;
     private readonly Channel<QueuedEvent> _queue;
     private readonly HashSet<int> _backlogQueued = [];
     private long _highWater;
@@ -31,10 +30,11 @@ internal sealed class PluginWorker
     private long _stateVersion;
     private DateTimeOffset? _lastHandledCreatedAt;
 
-    public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity)
+    public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity, Logger log)
     {
         Plugin = plugin;
         _cursor = cursor;
+        _log = log;
         _highWater = cursor.State.LastEventId ?? 0;
         _suspended = !plugin.IsActive;
         _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(queueCapacity)
@@ -213,7 +213,7 @@ internal sealed class PluginWorker
             _backlogQueued.Clear();
         }
 
-        Log.Info("Plugin {0} is active again; resuming after event {1}.", Plugin.Name, LastEventId);
+        _log.Info("Plugin {0} is active again; resuming after event {1}.", Plugin.Name, LastEventId);
     }
 
     /// <summary>Drops backlog entries whose time is up, logging each expired range once.</summary>
@@ -228,7 +228,7 @@ internal sealed class PluginWorker
 
         foreach (var range in expired)
         {
-            Log.Warn("Plugin {0}: event(s) {1} never appeared within the backlog timeout; giving up on them.",
+            _log.Warn("Plugin {0}: event(s) {1} never appeared within the backlog timeout; giving up on them.",
                 Plugin.Name, range.Ids);
         }
     }
@@ -277,8 +277,15 @@ internal sealed class PluginWorker
 
         if (outcome == PluginOutcome.Failed)
         {
-            Log.Error("Plugin {0} stopped at event {1} (stopOnError); it resumes there once its file is fixed.",
+            _log.Error("Plugin {0} stopped at event {1} (stopOnError); it resumes there once its file is fixed.",
                 Plugin.Name, item.Event.Id);
+        }
+
+        // A fixed version may have been swapped in between the failure and the suspension above; its reload
+        // notice then found the lane still running and did nothing, so resume here or the lane would wait forever.
+        if (Plugin.IsActive)
+        {
+            OnPluginReloaded();
         }
     }
 
@@ -314,14 +321,14 @@ internal sealed class PluginWorker
         switch (outcome.Kind)
         {
             case HandledKind.FilledFromBacklog:
-                Log.Info("Plugin {0}: processed late event {1} from the backlog.", Plugin.Name, item.Event.Id);
+                _log.Info("Plugin {0}: processed late event {1} from the backlog.", Plugin.Name, item.Event.Id);
                 break;
             case HandledKind.GapBacklogged:
-                Log.Info("Plugin {0}: event(s) {1} not visible yet; waiting for them until {2:u} (site time).",
+                _log.Info("Plugin {0}: event(s) {1} not visible yet; waiting for them until {2:u} (site time).",
                     Plugin.Name, outcome.Gap, outcome.Expires);
                 break;
             case HandledKind.GapDropped:
-                Log.Info("Plugin {0}: event(s) {1} never happened (older than the backlog timeout); ignoring.",
+                _log.Info("Plugin {0}: event(s) {1} never happened (older than the backlog timeout); ignoring.",
                     Plugin.Name, outcome.Gap);
                 break;
         }

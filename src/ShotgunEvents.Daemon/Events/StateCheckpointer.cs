@@ -8,10 +8,8 @@ namespace ShotgunEvents.Daemon.Events;
 /// and always on shutdown. Plugins that are not loaded now keep their entry, so a plugin file that comes back resumes
 /// where it was.
 /// </summary>
-internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeSpan? interval, Uri? site, TimeProvider timeProvider)
+internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeSpan? interval, Uri? site, TimeProvider timeProvider, Logger log)
 {
-    private static readonly Logger Log = LogManager.GetLogger("engine");
-
     private readonly Lock _gate = new();
     private long _savedVersion = -1;
     private long _savedAt = timeProvider.GetTimestamp();
@@ -56,7 +54,7 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
                 _savedAt = timeProvider.GetTimestamp();
                 if (_failing)
                 {
-                    Log.Warn("The state file {0} is written again.", file.Path);
+                    log.Warn("The state file {0} is written again.", file.Path);
                     _failing = false;
                 }
             }
@@ -65,7 +63,7 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
                 // One error per failing streak, not one per batch: the previous file is intact (atomic rename).
                 if (!_failing)
                 {
-                    Log.Error("Cannot write the state file {0}: {1}. The previous state is kept; retrying every batch.", file.Path, ex.Message);
+                    log.Error("Cannot write the state file {0}: {1}. The previous state is kept; retrying every batch.", file.Path, ex.Message);
                     _failing = true;
                 }
             }

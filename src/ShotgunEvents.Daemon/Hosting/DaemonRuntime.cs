@@ -124,6 +124,8 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             CallbackTimeout = daemon.CallbackTimeout,
             Settings = settings.PluginSettings,
             TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog),
+            FailedEventRetries = daemon.FailedEventRetries,
+            RetryBackoff = daemon.FailedEventRetryBackoff,
         };
         var collections = settings.Plugins.Paths
             .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))

@@ -16,7 +16,7 @@ namespace ShotgunEvents.Daemon.Plugins;
 internal sealed class PluginCollection : IAsyncDisposable
 {
     private readonly PluginHostOptions _options;
-    private readonly PluginCompiler _compiler;
+    private readonly PluginLoader _loader;
     private readonly ICallbackConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly Logger _log;
@@ -39,7 +39,7 @@ internal sealed class PluginCollection : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory = Path.GetFullPath(directory);
         _options = options;
-        _compiler = compiler;
+        _loader = new PluginLoader(options, compiler, options.LogFactory.GetLogger(LoggerNames.Engine));
         _connections = connections;
         _time = timeProvider;
         _log = options.LogFactory.GetLogger(LoggerNames.Engine);
@@ -233,7 +233,7 @@ internal sealed class PluginCollection : IAsyncDisposable
             else if (force || entry.HasChanged())
             {
                 _log.Info("Reloading plugin at {0}", path);
-                var result = await CompileAndActivateAsync(entry.Plugin).ConfigureAwait(false);
+                var result = await _loader.LoadAsync(entry.Plugin).ConfigureAwait(false);
                 entry.Fingerprint = result.Fingerprint;
                 swaps.Add(entry.Plugin.InstallAsync(result.State));
             }
@@ -252,61 +252,10 @@ internal sealed class PluginCollection : IAsyncDisposable
 
     private async Task<IReadOnlyList<FileStamp>> LoadIntoAsync(Plugin plugin)
     {
-        var result = await CompileAndActivateAsync(plugin).ConfigureAwait(false);
+        var result = await _loader.LoadAsync(plugin).ConfigureAwait(false);
         // Nobody has the plugin yet, so nothing is in flight: this swaps at once.
         await plugin.InstallAsync(result.State).ConfigureAwait(false);
         return result.Fingerprint;
-    }
-
-    private async Task<PluginLoadResult> CompileAndActivateAsync(Plugin plugin)
-    {
-        CompileResult compiled;
-        try
-        {
-            compiled = _compiler.Compile(plugin.FilePath);
-        }
-        catch (Exception ex)
-        {
-            plugin.Logger.Error(ex, "Could not compile the plugin at {0}; it is inactive until its file changes.", plugin.FilePath);
-            return new PluginLoadResult(PluginLoadState.Failed($"compiling failed: {ex.GetType().Name}: {ex.Message}", []),
-                [FileStamp.Of(plugin.FilePath)]);
-        }
-
-        foreach (var diagnostic in compiled.Diagnostics)
-        {
-            plugin.Logger.Log(diagnostic.IsError ? LogLevel.Error : LogLevel.Warn, diagnostic.ToString());
-        }
-
-        if (compiled.Script is null)
-        {
-            var errors = compiled.Errors.ToArray();
-            plugin.Logger.Error("Plugin {0} did not compile ({1} error(s)); it is inactive until its file changes.", plugin.Name, errors.Length);
-            var first = errors.FirstOrDefault()?.ToString() ?? "unknown error";
-            return new PluginLoadResult(PluginLoadState.Failed($"{errors.Length} compile error(s), first: {first}", compiled.Diagnostics),
-                compiled.Dependencies);
-        }
-
-        var state = await PluginActivator.ActivateAsync(compiled.Script, Identity(plugin), compiled.Diagnostics).ConfigureAwait(false);
-        if (state.Generation is { } generation)
-        {
-            foreach (var callback in generation.Callbacks)
-            {
-                SecretMasker.Register(callback.ScriptKey);
-            }
-
-            _log.Info("Plugin {0} loaded ({1}, {2:0} ms): {3} callback(s).", plugin.Name,
-                compiled.FromCache ? "from the compile cache" : "compiled", compiled.Elapsed.TotalMilliseconds, generation.Callbacks.Count);
-        }
-
-        return new PluginLoadResult(state, compiled.Dependencies);
-    }
-
-    private PluginActivator.Identity Identity(Plugin plugin)
-    {
-        var factory = _options.LogFactory;
-        var name = plugin.Name;
-        return new PluginActivator.Identity(name, plugin.FilePath, plugin.Logger,
-            callback => factory.GetLogger(PluginLoggerNames.Callback(name, callback)), _options.Settings);
     }
 
     private bool TryListPluginFiles(out List<string> files)

@@ -22,7 +22,7 @@ internal sealed class PluginCompiler
     {
         if (!string.IsNullOrWhiteSpace(cacheDirectory))
         {
-            _cache = new CompileCache(cacheDirectory, (logFactory ?? LogManager.LogFactory).GetLogger(LoggerNames.Engine));
+            _cache = new CompileCache(cacheDirectory, () => (logFactory ?? LogManager.LogFactory).GetLogger(LoggerNames.Engine));
         }
     }
 

@@ -10,7 +10,7 @@ using ShotgunEvents.Emulator.Faults;
 namespace ShotgunEvents.Emulator.Hosting;
 
 /// <summary><c>POST /api3/json</c>: applies any injected fault, then dispatches the JSON-RPC request.</summary>
-internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, TimeProvider time, ILogger logger)
+internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, TimeProvider time, ILogger logger, CancellationToken stopping)
 {
     private const string MalformedBody = "{\"results\": {\"entities\": [{\"type\": \"EventLogEntry\", \"id\": 1, \"event_type\": \"Shotgun_";
 
@@ -67,14 +67,19 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
         switch (fault.Kind)
         {
             case FaultKind.Hang:
-                try
+                // The hang ends early when the caller gives up or the server stops (a stop must not wait out a long hang).
+                using (var hang = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping))
                 {
-                    await Task.Delay(fault.Duration, time, context.RequestAborted).ConfigureAwait(false);
-                    return true;
-                }
-                catch (OperationCanceledException)
-                {
-                    return false;
+                    try
+                    {
+                        await Task.Delay(fault.Duration, time, hang.Token).ConfigureAwait(false);
+                        return true;
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        context.Abort();
+                        return false;
+                    }
                 }
 
             case FaultKind.Reset:

@@ -33,11 +33,5 @@ internal static class FieldKinds
 
     public static string Name(FieldKind kind) => Names[kind];
 
-    public static bool IsNumeric(FieldKind kind) =>
-        kind is FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent;
-
-    public static bool IsTextual(FieldKind kind) =>
-        kind is FieldKind.Text or FieldKind.StatusList or FieldKind.List or FieldKind.Uuid or FieldKind.EntityType or FieldKind.Color;
-
     public static bool IsLink(FieldKind kind) => kind is FieldKind.Entity or FieldKind.MultiEntity;
 }

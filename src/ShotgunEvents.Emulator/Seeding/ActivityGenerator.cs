@@ -28,9 +28,6 @@ internal sealed class ActivityGenerator(EmulatorStore store, TimeProvider time, 
     private ITimer? _timer;
     private bool _disposed;
 
-    /// <summary>How many changes the generator has made.</summary>
-    public int Changes { get; private set; }
-
     public void Start()
     {
         var period = TimeSpan.FromSeconds(1 / perSecond);
@@ -58,7 +55,6 @@ internal sealed class ActivityGenerator(EmulatorStore store, TimeProvider time, 
             try
             {
                 Step();
-                Changes++;
             }
             catch (Exception ex) when (ex is EmulatorException or ArgumentException or InvalidOperationException)
             {

@@ -29,9 +29,6 @@ internal sealed class EventLog
 
     public StringTable Sessions { get; } = new();
 
-    /// <summary>How many rows are still hidden (late commit) or were never checked since they became visible.</summary>
-    public int PendingCount => _visibleAt.Count;
-
     public ref readonly EventRow this[int index] => ref _chunks[index >> ChunkShift][index & ChunkMask];
 
     /// <summary>Takes the next id; when a late-commit block is queued, also returns the delay of its visibility.</summary>
@@ -142,7 +139,4 @@ internal sealed class EventLog
             _visibleAt.Remove(id);
         }
     }
-
-    /// <summary>Makes every row visible now (a snapshot load does not keep late commits).</summary>
-    public void RevealAll() => _visibleAt.Clear();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator.Schema;
 
@@ -69,23 +70,19 @@ internal sealed class SiteData
     /// <summary>The row's display name: its display field (<c>code</c>, <c>content</c>...) or a template such as <c>{firstname} {lastname}</c>.</summary>
     public string? DisplayName(EntityRecord record)
     {
-        var display = record.Schema.DisplayField;
-        if (!display.Contains('{', StringComparison.Ordinal))
+        var parts = record.Schema.DisplayParts;
+        if (parts is [(var field, true)])
         {
-            return display == "id" ? record.Id.ToString(CultureInfo.InvariantCulture) : Text(record.Stored(display));
+            return field == "id" ? record.Id.ToString(CultureInfo.InvariantCulture) : Text(record.Stored(field));
         }
 
-        var result = display;
-        foreach (var field in record.Schema.Fields)
+        var result = new StringBuilder();
+        foreach (var (text, isField) in parts)
         {
-            var placeholder = "{" + field.Name + "}";
-            if (result.Contains(placeholder, StringComparison.Ordinal))
-            {
-                result = result.Replace(placeholder, Text(record.Stored(field.Name)) ?? string.Empty, StringComparison.Ordinal);
-            }
+            result.Append(isField ? Text(record.Stored(text)) : text);
         }
 
-        return result.Trim();
+        return result.ToString().Trim();
     }
 
     private static string? Text(JToken? token) =>

@@ -25,7 +25,7 @@ internal static class EventCommitter
                 UserId = pending.User?.Id ?? 0,
                 ProjectId = pending.ProjectId,
                 Session = log.Sessions.Intern(pending.SessionUuid),
-                CreatedAt = (pending.CreatedAt ?? now).ToUnixTimeSeconds(),
+                CreatedAt = now.ToUnixTimeSeconds(),
                 Payload = new EventPayload(pending.Meta, pending.Description, isTemplate: false),
             };
             log.Append(row, delay > TimeSpan.Zero ? nowMs + (long)delay.TotalMilliseconds : 0);

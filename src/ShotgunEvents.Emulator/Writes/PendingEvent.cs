@@ -22,9 +22,6 @@ internal sealed class PendingEvent
 
     public string? Description { get; init; }
 
-    /// <summary>A forced <c>created_at</c> (custom events may not set it; snapshots and seeding do).</summary>
-    public DateTimeOffset? CreatedAt { get; init; }
-
     /// <summary>Receives the id once the event is appended (custom EventLogEntry creates return it).</summary>
     public Action<int>? OnCommitted { get; init; }
 }

@@ -15,13 +15,14 @@ namespace ShotgunEvents.Daemon.Plugins.Compilation;
 internal sealed class CompileCache
 {
     private readonly string _directory;
-    private readonly Logger _log;
+    private readonly Lazy<Logger> _log;
     private int _writeFailureLogged;
 
-    public CompileCache(string directory, Logger log)
+    /// <summary>Creates the cache; the logger is only created if something needs saying.</summary>
+    public CompileCache(string directory, Func<Logger> log)
     {
         _directory = Path.GetFullPath(directory);
-        _log = log;
+        _log = new Lazy<Logger>(log);
     }
 
     /// <summary>The cached result for a plugin, or null when there is none or it is out of date.</summary>
@@ -62,7 +63,7 @@ internal sealed class CompileCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or FormatException
                                        or InvalidCastException or ArgumentException)
         {
-            _log.Debug("Compile cache entry {0} is unreadable, compiling instead: {1}", entryPath, ex.Message);
+            _log.Value.Debug("Compile cache entry {0} is unreadable, compiling instead: {1}", entryPath, ex.Message);
             return null;
         }
     }
@@ -100,7 +101,7 @@ internal sealed class CompileCache
             TryDelete(temp);
             if (Interlocked.Exchange(ref _writeFailureLogged, 1) == 0)
             {
-                _log.Warn("Cannot write the plugin compile cache in {0} ({1}); plugins still load, but are compiled at every start.",
+                _log.Value.Warn("Cannot write the plugin compile cache in {0} ({1}); plugins still load, but are compiled at every start.",
                     _directory, ex.Message);
             }
         }

@@ -29,6 +29,9 @@ internal static class HostReferences
         "System.Linq", "System.Console", "System.Text.RegularExpressions", "System.Threading", "System.Threading.Tasks",
         "System.Net.Http", "System.Net.Primitives", "System.Private.Uri", "System.Diagnostics.Process", "System.Memory",
         "System.Text.Json", "System.ComponentModel.Primitives", "Microsoft.CSharp", "System.Linq.Expressions",
+        // JArray/JObject implement IBindingList, ITypedList and INotifyCollectionChanged: without these two, LINQ on a
+        // JArray (e.Meta["added"] as JArray).OfType<JObject>() fails with CS0012.
+        "System.ObjectModel", "System.ComponentModel.TypeConverter",
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, string>> Tpa = new(ReadTrustedPlatformAssemblies);

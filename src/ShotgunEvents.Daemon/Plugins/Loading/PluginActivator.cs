@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using NLog;
 using ShotgunEvents.Api;
 using ShotgunEvents.Daemon.Plugins.Compilation;
 
@@ -14,19 +13,10 @@ internal static class PluginActivator
 {
     private const BindingFlags AnyMethod = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    /// <summary>The plugin-facing details of one load.</summary>
-    /// <param name="Name">The plugin's name.</param>
-    /// <param name="Path">The plugin's full path.</param>
-    /// <param name="Logger">The plugin's logger.</param>
-    /// <param name="CallbackLoggers">Makes a callback's logger from its name.</param>
-    /// <param name="Settings">The plugin settings.</param>
-    public sealed record Identity(string Name, string Path, Logger Logger, Func<string, Logger> CallbackLoggers,
-        IReadOnlyDictionary<string, string> Settings);
-
     // Never inlined, and everything that touches plugin objects stays inside it: a long-running caller's stack slot
     // must not be what keeps an old generation alive (tier-0 code keeps temporaries alive for the whole method).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static async Task<PluginLoadState> ActivateAsync(CompiledScript script, Identity identity, IReadOnlyList<PluginDiagnostic> diagnostics)
+    public static async Task<PluginLoadState> ActivateAsync(CompiledScript script, PluginIdentity identity, IReadOnlyList<PluginDiagnostic> diagnostics)
     {
         var context = new PluginLoadContext(identity.Name);
         Registrar? registrar = null;
@@ -66,7 +56,7 @@ internal static class PluginActivator
         }
     }
 
-    private static MethodInfo? FindRegisterCallbacks(Type type, Identity identity, out string? problem)
+    private static MethodInfo? FindRegisterCallbacks(Type type, PluginIdentity identity, out string? problem)
     {
         var candidates = type.GetMethods(AnyMethod).Where(m => RegisterCallbacksRule.IsCandidateName(m.Name)).ToArray();
         var usable = candidates.Where(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(Registrar)).ToArray();
@@ -76,7 +66,7 @@ internal static class PluginActivator
         return problem is null ? usable[0] : null;
     }
 
-    private static PluginLoadState Fail(PluginLoadContext context, Registrar? registrar, string reason, Identity identity,
+    private static PluginLoadState Fail(PluginLoadContext context, Registrar? registrar, string reason, PluginIdentity identity,
         IReadOnlyList<PluginDiagnostic> diagnostics, Exception? exception)
     {
         identity.Logger.Error(exception, "{0} ({1}). The plugin is inactive until its file changes.", reason, identity.Path);

@@ -28,16 +28,21 @@ internal sealed class CallbackRunner
         _setStuck = setStuck;
     }
 
-    /// <summary>Runs the callbacks that match <paramref name="evt"/>.</summary>
+    /// <summary>Runs the callbacks that match <paramref name="shared"/> (on a private copy of it).</summary>
     /// <exception cref="OperationCanceledException">The daemon is stopping: the event is not handled.</exception>
-    public async Task<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent evt, CancellationToken cancellationToken)
+    public async Task<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent shared, CancellationToken cancellationToken)
     {
+        ShotgunEvent? evt = null;
         foreach (var callback in callbacks)
         {
-            if (!callback.MatchEvents.Matches(evt))
+            if (!callback.MatchEvents.Matches(shared))
             {
                 continue;
             }
+
+            // The engine hands one instance to every plugin, concurrently: JObject is not safe to read from several
+            // threads (it builds its lookup table lazily), and a plugin may change Meta. Each plugin gets its own copy.
+            evt ??= shared.Clone();
 
             var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
             if (error is null)

@@ -6,15 +6,20 @@ namespace ShotgunEvents.Tests.Daemon.Plugins;
 public sealed class PluginCompilerTests : IDisposable
 {
     private readonly TempPluginDirectory _dir = new();
+    private readonly LogCapture _logs = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        _logs.Dispose();
+        _dir.Dispose();
+    }
 
     [Fact]
     public void Compile_Errors_AreReportedAsFileLineColumn()
     {
         var path = _dir.Copy("PluginDiagnostics", "broken.csx");
 
-        var result = new PluginCompiler().Compile(path);
+        var result = Compiler().Compile(path);
 
         Assert.False(result.Success);
         Assert.Equal(
@@ -41,12 +46,27 @@ public sealed class PluginCompilerTests : IDisposable
         Assert.Equal(2, host["broken"].Diagnostics.Count(d => d.IsError));
     }
 
+    [Theory]
+    [InlineData("no_register.csx", "error SGE0001: did not find a registerCallbacks function")]
+    [InlineData("both_spellings.csx", "error SGE0001: defines registerCallbacks more than once")]
+    [InlineData("wrong_signature.csx", "error SGE0001: registerCallbacks must take exactly one parameter, a Registrar")]
+    public void Compile_RegisterCallbacksMissingOrAmbiguous_IsAnError(string file, string expected)
+    {
+        var path = _dir.Copy("PluginRegistration", file);
+
+        var result = Compiler(_dir.Cache).Compile(path);
+
+        Assert.False(result.Success);
+        Assert.StartsWith($"{path}: {expected}", Assert.Single(result.Errors).ToString(), StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(_dir.Cache) ? Directory.GetFiles(_dir.Cache) : []);
+    }
+
     [Fact]
     public void Compile_MissingLoadAndReference_NameTheFilesAndTrackThem()
     {
         var path = _dir.Copy("PluginDiagnostics", "missing_load.csx");
 
-        var result = new PluginCompiler().Compile(path);
+        var result = Compiler().Compile(path);
 
         var errors = result.Errors.Select(d => d.ToString()).ToArray();
         Assert.Contains(errors, e => e.StartsWith($"{path}(1,7): error CS1504: Source file", StringComparison.Ordinal) && e.Contains("does-not-exist.csx", StringComparison.Ordinal));
@@ -97,8 +117,8 @@ public sealed class PluginCompilerTests : IDisposable
     {
         var path = _dir.Copy("PluginReload", "counter_v1.csx");
 
-        var first = new PluginCompiler(_dir.Cache).Compile(path);
-        var fresh = new PluginCompiler(_dir.Cache);
+        var first = Compiler(_dir.Cache).Compile(path);
+        var fresh = Compiler(_dir.Cache);
         var second = fresh.Compile(path);
 
         Assert.False(first.FromCache);
@@ -114,10 +134,10 @@ public sealed class PluginCompilerTests : IDisposable
     public void Compile_PluginEdited_IsACacheMiss()
     {
         var path = _dir.Copy("PluginReload", "counter_v1.csx");
-        new PluginCompiler(_dir.Cache).Compile(path);
+        Compiler(_dir.Cache).Compile(path);
 
         _dir.Overwrite("PluginReload", "counter_v2.csx", "counter_v1.csx");
-        var compiler = new PluginCompiler(_dir.Cache);
+        var compiler = Compiler(_dir.Cache);
         var result = compiler.Compile(path);
 
         Assert.False(result.FromCache);
@@ -128,11 +148,11 @@ public sealed class PluginCompilerTests : IDisposable
     public void Compile_OnlyMtimeChanged_IsStillACacheHit()
     {
         var path = _dir.Copy("PluginReload", "counter_v1.csx");
-        new PluginCompiler(_dir.Cache).Compile(path);
+        Compiler(_dir.Cache).Compile(path);
 
         File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddMinutes(5));
 
-        Assert.True(new PluginCompiler(_dir.Cache).Compile(path).FromCache);
+        Assert.True(Compiler(_dir.Cache).Compile(path).FromCache);
     }
 
     [Fact]
@@ -143,30 +163,30 @@ public sealed class PluginCompilerTests : IDisposable
         var nested = _dir.Copy("PluginLoadAndReference", "lib/nested.csx");
         var greeter = Path.Combine(_dir.Plugins, "lib", "Greeter.dll");
         GreeterLibrary.Build(greeter, "hello");
-        Assert.True(new PluginCompiler(_dir.Cache).Compile(path).Success);
-        Assert.True(new PluginCompiler(_dir.Cache).Compile(path).FromCache);
+        Assert.True(Compiler(_dir.Cache).Compile(path).Success);
+        Assert.True(Compiler(_dir.Cache).Compile(path).FromCache);
 
         File.WriteAllText(nested, "string Nested() => \"nested v2\";\n");
-        var afterLoadEdit = new PluginCompiler(_dir.Cache).Compile(path);
+        var afterLoadEdit = Compiler(_dir.Cache).Compile(path);
         Assert.False(afterLoadEdit.FromCache);
         Assert.True(afterLoadEdit.Success);
 
         GreeterLibrary.Build(greeter, "hi");
-        Assert.False(new PluginCompiler(_dir.Cache).Compile(path).FromCache);
-        Assert.True(new PluginCompiler(_dir.Cache).Compile(path).FromCache);
+        Assert.False(Compiler(_dir.Cache).Compile(path).FromCache);
+        Assert.True(Compiler(_dir.Cache).Compile(path).FromCache);
     }
 
     [Fact]
     public void Compile_CorruptCacheEntry_CompilesInstead()
     {
         var path = _dir.Copy("PluginReload", "counter_v1.csx");
-        new PluginCompiler(_dir.Cache).Compile(path);
+        Compiler(_dir.Cache).Compile(path);
         foreach (var entry in Directory.GetFiles(_dir.Cache))
         {
             File.WriteAllText(entry, "{ not json");
         }
 
-        var result = new PluginCompiler(_dir.Cache).Compile(path);
+        var result = Compiler(_dir.Cache).Compile(path);
 
         Assert.True(result.Success);
         Assert.False(result.FromCache);
@@ -176,7 +196,7 @@ public sealed class PluginCompilerTests : IDisposable
     public async Task Load_FromCache_RunsWithLineNumbers()
     {
         var path = _dir.Copy("PluginFailures", "thrower.csx");
-        Assert.True(new PluginCompiler(_dir.Cache).Compile(path).Success);
+        Assert.True(Compiler(_dir.Cache).Compile(path).Success);
         await using var host = new PluginTestHost(_dir, useCache: true);
         await host.LoadAsync();
 
@@ -187,4 +207,6 @@ public sealed class PluginCompilerTests : IDisposable
         var failure = host.Logs.Entries.Single(e => e.Logger == "plugin.thrower.Boom" && e.Exception is not null);
         Assert.Contains($"in {path}:line ", failure.Exception!.StackTrace, StringComparison.Ordinal);
     }
+
+    private PluginCompiler Compiler(string? cache = null) => new(cache, _logs.Factory);
 }

@@ -44,7 +44,7 @@ public sealed class PluginEmulatorTests : IDisposable
             UseSessionUuid = true,
             Settings = new Dictionary<string, string> { ["script_name"] = PluginScript, ["script_key"] = PluginKey },
         };
-        await using (var collection = new PluginCollection(_dir.Plugins, options, new PluginCompiler(), connections, TimeProvider.System))
+        await using (var collection = new PluginCollection(_dir.Plugins, options, new PluginCompiler(null, logs.Factory), connections, TimeProvider.System))
         {
             await collection.LoadAsync(CancellationToken.None);
             var plugin = Assert.Single(collection.Plugins);

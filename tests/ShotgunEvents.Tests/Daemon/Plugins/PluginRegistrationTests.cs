@@ -158,4 +158,22 @@ public sealed class PluginRegistrationTests : IDisposable
         Assert.Equal("All Empty NewShots", Ran(3));
         Assert.Equal("All Empty StarKey", Ran(4));
     }
+
+    [Fact]
+    public async Task Process_PluginChangesTheEvent_OtherPluginsSeeTheOriginal()
+    {
+        _dir.Copy(Scenario, "a_mutator.csx");
+        _dir.Copy(Scenario, "b_reader.csx");
+        await using var host = new PluginTestHost(_dir);
+        await host.LoadAsync();
+        var evt = TestEvents.Make(4);
+
+        foreach (var plugin in host.Collection.Plugins)
+        {
+            await plugin.ProcessAsync(evt, CancellationToken.None);
+        }
+
+        Assert.Equal(["v4 none"], host.Logs.Messages("plugin.b_reader.Read"));
+        Assert.Equal("v4", evt.Meta.Value<string>("new_value"));
+    }
 }

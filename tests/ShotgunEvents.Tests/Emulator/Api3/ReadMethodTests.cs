@@ -113,6 +113,43 @@ public sealed class ReadMethodTests
     }
 
     [Fact]
+    public async Task Read_EventsWithDeepLink_ReturnAndFilterThroughTheEntity()
+    {
+        await using var site = await TestSite.StartAsync();
+        var shot = (int)site.Store.Create("Shot", new JObject { ["code"] = "bunny_010_0010" })["id"]!;
+        site.Store.Create("Asset", new JObject { ["code"] = "Buck" });
+        site.Store.Update("Shot", shot, new JObject { ["sg_status_list"] = "ip" });
+
+        var events = await site.ReadAsync("EventLogEntry", TestSite.Condition("entity.Shot.code", "is", "BUNNY_010_0010"), ["event_type", "entity.Shot.code", "entity.Shot.sg_status_list"]);
+
+        Assert.Equal(4, events.Count);
+        Assert.All(events, e => Assert.Equal("bunny_010_0010", (string?)e["entity.Shot.code"]));
+        Assert.All(events, e => Assert.Equal("ip", (string?)e["entity.Shot.sg_status_list"]));
+    }
+
+    [Fact]
+    public async Task Read_WireFormat_KeepsFloatsAndDatesAsASiteSendsThem()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Store.Create("Shot", new JObject { ["code"] = "s", ["sg_frame_rate"] = 24, ["sg_last_published_at"] = "2025-03-14T10:11:12+02:00", ["sg_due_date"] = "2025-03-20" });
+        var body = new JObject
+        {
+            ["method_name"] = "read",
+            ["params"] = new JArray(TestSite.ScriptAuth(), new JObject
+            {
+                ["type"] = "Shot", ["filters"] = new JObject(), ["return_fields"] = new JArray("sg_frame_rate", "sg_last_published_at", "sg_due_date"),
+            }),
+        };
+
+        using var response = await site.PostAsync(body);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("\"sg_frame_rate\":24.0", text);
+        Assert.Contains("\"sg_last_published_at\":\"2025-03-14T08:11:12Z\"", text);
+        Assert.Contains("\"sg_due_date\":\"2025-03-20\"", text);
+    }
+
+    [Fact]
     public async Task Read_DefaultReturnFields_AreTypeAndId()
     {
         await using var site = await TestSite.StartAsync();

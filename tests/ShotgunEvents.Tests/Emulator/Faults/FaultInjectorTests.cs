@@ -65,6 +65,21 @@ public sealed class FaultInjectorTests
     }
 
     [Fact]
+    public async Task HangNext_ServerStopping_EndsTheHungCallInsteadOfWaitingForIt()
+    {
+        var site = await TestSite.StartAsync(fakeTime: true);
+        site.Server.Faults.HangNext(1, TimeSpan.FromHours(1));
+        var call = site.PostAsync(ReadShots);
+        await Eventually.TrueAsync(() => site.Server.Faults.CallCount == 1, "the hung call to arrive");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await site.DisposeAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {clock.Elapsed}");
+        await Assert.ThrowsAnyAsync<Exception>(() => call);
+    }
+
+    [Fact]
     public async Task ResetNext_DropsTheConnectionWithoutAnAnswer()
     {
         await using var site = await TestSite.StartAsync();

@@ -1,0 +1,22 @@
+namespace ShotgunEvents.Benchmarks.Harness;
+
+/// <summary>
+/// Scenarios that share one process: <c>latency</c> and <c>isolation</c> must run back to back in one process;
+/// <c>startup</c> and <c>footprint</c> share their site and plugins. Every group gets a fresh process when several run,
+/// so one scenario's heap and JIT state do not bleed into another's memory or timing.
+/// </summary>
+internal sealed record ScenarioGroup(string Name, IReadOnlyList<string> Members)
+{
+    private static readonly ScenarioGroup[] All =
+    [
+        new("catchup", ["catchup"]),
+        new("live", ["latency", "isolation"]),
+        new("reload", ["reload"]),
+        new("process", ["startup", "footprint"]),
+        new("checkpoint", ["checkpoint"]),
+    ];
+
+    /// <summary>The groups holding <paramref name="scenarios"/>, each narrowed to the scenarios asked for.</summary>
+    public static IReadOnlyList<ScenarioGroup> For(IReadOnlyList<string> scenarios) =>
+        [.. All.Select(g => g with { Members = [.. g.Members.Where(scenarios.Contains)] }).Where(g => g.Members.Count > 0)];
+}

@@ -1,0 +1,59 @@
+namespace ShotgunEvents.Benchmarks.Harness;
+
+/// <summary>The sizes of each scenario: the full sizes, or the smaller <c>--quick</c> ones.</summary>
+internal sealed record Sizes
+{
+    public static readonly Sizes Full = new()
+    {
+        CatchupEvents = 200_000,
+        CheckpointEvents = 200_000,
+        CheckpointRounds = 2,
+        LatencySeconds = 30,
+        ReloadEdits = 1000,
+        StartupPairs = 3,
+        FootprintSeconds = 30,
+    };
+
+    public static readonly Sizes Quick = new()
+    {
+        CatchupEvents = 20_000,
+        CheckpointEvents = 20_000,
+        CheckpointRounds = 1,
+        LatencySeconds = 10,
+        ReloadEdits = 100,
+        StartupPairs = 2,
+        FootprintSeconds = 5,
+    };
+
+    /// <summary>Events seeded for <c>catchup</c>.</summary>
+    public int CatchupEvents { get; init; }
+
+    /// <summary>Events seeded for <c>checkpoint</c>.</summary>
+    public int CheckpointEvents { get; init; }
+
+    /// <summary>ABBA rounds of <c>checkpoint</c> (each round runs both variants twice).</summary>
+    public int CheckpointRounds { get; init; }
+
+    /// <summary>How long <c>latency</c> and <c>isolation</c> write events.</summary>
+    public int LatencySeconds { get; init; }
+
+    /// <summary>Edits in <c>reload</c>.</summary>
+    public int ReloadEdits { get; init; }
+
+    /// <summary>Cold/warm process starts in <c>startup</c>.</summary>
+    public int StartupPairs { get; init; }
+
+    /// <summary>How long the daemon process handles the <c>latency</c> load before <c>footprint</c> reads its working set.</summary>
+    public int FootprintSeconds { get; init; }
+
+    /// <summary>The batch size of the catch-up scenarios (the shipped default).</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>The poll interval of the live scenarios.</summary>
+    public TimeSpan FetchInterval { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Events per second in the live scenarios.</summary>
+    public int EventsPerSecond { get; init; } = 20;
+
+    public static Sizes For(bool quick) => quick ? Quick : Full;
+}

@@ -1,0 +1,11 @@
+namespace ShotgunEvents.Benchmarks.Scenarios;
+
+/// <summary>One daemon catch-up run.</summary>
+/// <param name="Events">Events in the log.</param>
+/// <param name="Seconds">From the engine's start signal until every cursor was at the head.</param>
+/// <param name="Rate">Events per second.</param>
+/// <param name="LoadSeconds">Config, runtime and plugin loading before the start signal.</param>
+/// <param name="Polls">Main queries the poller made.</param>
+/// <param name="Plugins">Plugin lanes.</param>
+/// <param name="MinHandled">The fewest events any plugin handled (every plugin must handle every event).</param>
+internal sealed record CatchupResult(int Events, double Seconds, double Rate, double LoadSeconds, long Polls, int Plugins, long MinHandled);

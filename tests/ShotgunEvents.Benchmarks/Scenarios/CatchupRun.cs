@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using ShotgunEvents.Api;
+using ShotgunEvents.Benchmarks.Harness;
+using ShotgunEvents.Client;
+
+namespace ShotgunEvents.Benchmarks.Scenarios;
+
+/// <summary>The two halves of a catch-up measurement: the daemon working through a seeded log, and the bare client paging it.</summary>
+internal static class CatchupRun
+{
+    /// <summary>The fields the engine reads (as <c>SiteEventSource</c> does), so the ceiling pages the same payload.</summary>
+    private static readonly string[] EventFields =
+        ["id", "event_type", "attribute_name", "meta", "entity", "user", "project", "session_uuid", "created_at"];
+
+    /// <summary>
+    /// The daemon from id 0 (<c>start_from = 1</c>) until every plugin's cursor is at the site's newest event. The clock
+    /// runs from the engine's start signal (plugins loaded) to the moment the last cursor reaches the head.
+    /// </summary>
+    public static async Task<CatchupResult> DaemonAsync(BenchSite site, Workspace workspace, string pluginsDirectory, string cacheDirectory,
+        int batchSize, string stateCheckpoint)
+    {
+        var head = site.Store.LatestEventId;
+        var events = site.Store.EventCount;
+        var ini = new DaemonIni
+        {
+            Directory = workspace.NewDirectory("catchup"),
+            PluginsDirectory = pluginsDirectory,
+            CompileCacheDirectory = cacheDirectory,
+            Site = site,
+            BatchSize = batchSize,
+            StartFrom = "1",
+            StateCheckpoint = stateCheckpoint,
+        }.Write();
+
+        await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
+        var created = Stopwatch.GetTimestamp();
+        await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        var workers = daemon.Engine.Workers;
+        await daemon.WaitUntilAsync(() => workers.All(w => w.LastEventId >= head), TimeSpan.FromMinutes(8), "every plugin to reach the head")
+            .ConfigureAwait(false);
+        var done = Stopwatch.GetTimestamp();
+        var seconds = CallbackSink.Milliseconds(daemon.StartedAt, done) / 1000;
+        return new CatchupResult(
+            events,
+            seconds,
+            events / seconds,
+            CallbackSink.Milliseconds(created, daemon.StartedAt) / 1000,
+            daemon.Engine.Poller.PollCount,
+            workers.Count,
+            workers.Min(w => w.HandledCount));
+    }
+
+    /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
+    /// <returns>Events per second.</returns>
+    public static async Task<double> CeilingAsync(BenchSite site, int batchSize, int? pages = null)
+    {
+        var head = site.Store.LatestEventId;
+        using var pool = new ShotgunConnectionPool(new ShotgunClientOptions { Site = site.BaseUri.ToString() });
+        using var client = pool.Connect(ShotgunCredentials.Script(BenchSite.ScriptName, site.ScriptKey));
+        var after = 0;
+        var read = 0;
+        var start = Stopwatch.GetTimestamp();
+        for (var page = 0; after < head && (pages is null || page < pages); page++)
+        {
+            var rows = await client.FindAsync("EventLogEntry", Filter.GreaterThan("id", after), EventFields,
+                new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }).ConfigureAwait(false);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            read += rows.Count;
+            after = rows[^1].Id;
+        }
+
+        return read / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+}

@@ -1,0 +1,5 @@
+using NLog;
+
+namespace ShotgunEvents.Tests.Daemon.Events.Support;
+
+internal sealed record LoggedLine(string Logger, LogLevel Level, string Message, Exception? Exception);

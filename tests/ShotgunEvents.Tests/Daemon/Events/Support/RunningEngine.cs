@@ -1,0 +1,94 @@
+using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Hosting;
+using ShotgunEvents.Daemon.Plugins;
+
+namespace ShotgunEvents.Tests.Daemon.Events.Support;
+
+/// <summary>An <see cref="EventEngine"/> running in the background over real plugin collections; stop = cancel and await.</summary>
+internal sealed class RunningEngine : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly IReadOnlyList<PluginCollection> _collections;
+    private bool _stopped;
+
+    private RunningEngine(EventEngine engine, IReadOnlyList<PluginCollection> collections)
+    {
+        Engine = engine;
+        _collections = collections;
+    }
+
+    public EventEngine Engine { get; }
+
+    /// <summary>The engine's run; completes after a stop, or faults when the engine could not start.</summary>
+    public Task Run { get; private set; } = Task.CompletedTask;
+
+    public static async Task<RunningEngine> StartAsync(EngineHarness harness, EngineOptions options, PluginHostOptions hostOptions,
+        IReadOnlyList<(string Directory, string StateKey)> collections)
+    {
+        var compiler = new PluginCompiler(hostOptions.CacheDirectory, hostOptions.LogFactory);
+        var connections = new PooledConnectionFactory(harness.Pool, harness.Credentials, null);
+        var engineCollections = collections
+            .Select(c => new EngineCollection(new PluginCollection(c.Directory, hostOptions, compiler, connections, TimeProvider.System), c.StateKey))
+            .ToArray();
+        var source = new SiteEventSource(harness.Pool.Connect(harness.Credentials));
+        var engine = new EventEngine(options, source, engineCollections, TimeProvider.System);
+        var running = new RunningEngine(engine, [.. engineCollections.Select(c => c.Collection)]);
+        running.Run = Task.Run(() => engine.RunAsync(running._stop.Token));
+        var started = await Task.WhenAny(engine.Started.Task, running.Run).WaitAsync(TimeSpan.FromSeconds(60));
+        if (started == running.Run)
+        {
+            running._stopped = true;
+            foreach (var collection in running._collections)
+            {
+                await collection.DisposeAsync();
+            }
+
+            await running.Run; // Throws what stopped the engine from starting.
+            throw new InvalidOperationException("The engine returned before it started.");
+        }
+
+        return running;
+    }
+
+    /// <summary>The lane of the plugin called <paramref name="name"/>.</summary>
+    public PluginWorker Worker(string name) => Engine.Workers.Single(w => w.Plugin.Name == name);
+
+    public bool HasWorker(string name) => Engine.Workers.Any(w => w.Plugin.Name == name);
+
+    /// <summary>Graceful stop: cancels, waits for the engine to finish its events in hand and write the state.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        await _stop.CancelAsync();
+        try
+        {
+            await Run.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            foreach (var collection in _collections)
+            {
+                await collection.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        catch (Exception)
+        {
+            // A test that expected the engine to fail has already observed it.
+        }
+
+        _stop.Dispose();
+    }
+}

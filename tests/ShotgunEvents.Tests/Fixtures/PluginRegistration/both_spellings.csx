@@ -1,0 +1,4 @@
+// Ambiguous: which one would run?
+void registerCallbacks(Registrar reg) { }
+
+void RegisterCallbacks(Registrar reg) { }
