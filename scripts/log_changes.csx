@@ -42,9 +42,9 @@ sealed class Tally
         if (++_events % 25 == 0)
         {
             // Site time, not the local clock: a replay of old events tallies the time they happened.
-            var minutes = Math.Max(1, (e.CreatedAt - _since.Value).TotalMinutes);
-            log.Info("Tally after {0} events ({1:0.#} min of site time): {2} status changes, {3} new versions, {4} new notes.",
-                _events, minutes, StatusChanges, NewVersions, NewNotes);
+            var seconds = (e.CreatedAt - _since.Value).TotalSeconds;
+            log.Info("Tally after {0} events ({1:0} s of site time): {2} status changes, {3} new versions, {4} new notes.",
+                _events, seconds, StatusChanges, NewVersions, NewNotes);
         }
     }
 }

@@ -27,8 +27,11 @@ internal static class WireValue
         bool b => new JValue(b),
         int or long or short or byte or sbyte or ushort or uint => new JValue(Convert.ToInt64(value, CultureInfo.InvariantCulture)),
         ulong u => new JValue(u),
-        double or float => new JValue(Convert.ToDouble(value, CultureInfo.InvariantCulture)),
-        decimal d => new JValue(d),
+        double d => new JValue(d),
+
+        // Through the shortest text form, so 0.1f goes as 0.1 and not as 0.10000000149011612.
+        float f => new JValue(double.Parse(f.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
+        decimal m => new JValue(m),
         DateTime dt => new JValue(FormatDateTime(dt)),
         DateTimeOffset dto => new JValue(dto.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
         DateOnly date => new JValue(date.ToString(DateFormat, CultureInfo.InvariantCulture)),

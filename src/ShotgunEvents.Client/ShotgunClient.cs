@@ -88,7 +88,8 @@ public sealed class ShotgunClient : IShotgun, IDisposable
                 return records.GetRange(0, limit);
             }
 
-            if (!HasNextPage(result, entities.Count, pageSize))
+            // An empty page ends the loop whatever the paging info says, so a confused server cannot spin us forever.
+            if (entities.Count == 0 || !HasNextPage(result, entities.Count, pageSize))
             {
                 return records;
             }
@@ -248,7 +249,7 @@ public sealed class ShotgunClient : IShotgun, IDisposable
     private static bool HasNextPage(JToken result, int count, int pageSize) =>
         result["paging_info"]?["has_next_page"] is { Type: JTokenType.Boolean } next
             ? next.Value<bool>()
-            : count >= pageSize && count > 0; // A server that sends no paging info: a full page may have a next one.
+            : count >= pageSize; // A server that sends no paging info: a full page may have a next one.
 
     private static JObject AsObject(JToken result, string method) => result as JObject
         ?? throw new ProtocolError(method, null, $"{method}: expected a JSON object in the answer, got {result.Type}.");

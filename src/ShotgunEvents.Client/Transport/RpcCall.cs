@@ -1,11 +1,21 @@
 namespace ShotgunEvents.Client.Transport;
 
 /// <summary>The state of one api3 call across its attempts.</summary>
-/// <param name="Method">The api3 method name.</param>
-/// <param name="Body">The request body, serialized once.</param>
-internal sealed record RpcCall(string Method, string Body)
+internal sealed class RpcCall
 {
     private int _attempts;
+
+    public RpcCall(string method, string body)
+    {
+        Method = method;
+        Body = body;
+    }
+
+    /// <summary>The api3 method name.</summary>
+    public string Method { get; }
+
+    /// <summary>The request body, serialized once for every attempt.</summary>
+    public string Body { get; }
 
     /// <summary>How many attempts have started.</summary>
     public int Attempts => Volatile.Read(ref _attempts);

@@ -81,8 +81,8 @@ internal sealed class RpcTransport
             Content = new StringContent(call.Body, Encoding.UTF8, "application/json"),
         };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return new RpcReply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, text, RetryAfter(response));
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new RpcReply(response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, RetryAfter(response));
     }
 
     private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
@@ -96,31 +96,31 @@ internal sealed class RpcTransport
     {
         if ((int)reply.Status >= 300)
         {
-            throw new ProtocolError(method, (int)reply.Status, scrubber.Scrub(StatusMessage(method, reply, call)));
+            throw new ProtocolError(method, (int)reply.Status, scrubber.Scrub(StatusMessage(method, reply, call, scrubber)));
         }
 
         if (reply.ContentType is not { } type || !(type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
             || type.StartsWith("text/javascript", StringComparison.OrdinalIgnoreCase)))
         {
             throw new ProtocolError(method, null, scrubber.Scrub(
-                $"{method} at {Endpoint}: expected a JSON answer, got content type '{reply.ContentType ?? "none"}': {Snippet(reply.Body)}"));
+                $"{method} at {Endpoint}: expected a JSON answer, got content type '{reply.ContentType ?? "none"}': {Snippet(reply.Body, scrubber)}"));
         }
 
         JToken answer;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(reply.Body)) { DateParseHandling = DateParseHandling.None };
+            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(reply.Body), Encoding.UTF8)) { DateParseHandling = DateParseHandling.None };
             answer = JToken.ReadFrom(reader);
         }
         catch (JsonReaderException ex)
         {
             throw new ProtocolError(method, null, scrubber.Scrub(
-                $"{method} at {Endpoint}: the answer is not valid JSON ({ex.Message}): {Snippet(reply.Body)}"), ex);
+                $"{method} at {Endpoint}: the answer is not valid JSON ({ex.Message}): {Snippet(reply.Body, scrubber)}"), ex);
         }
 
         if (answer is not JObject envelope)
         {
-            throw new ProtocolError(method, null, scrubber.Scrub($"{method} at {Endpoint}: expected a JSON object, got {Snippet(reply.Body)}"));
+            throw new ProtocolError(method, null, scrubber.Scrub($"{method} at {Endpoint}: expected a JSON object, got {Snippet(reply.Body, scrubber)}"));
         }
 
         if (envelope["exception"] is { } exception && IsTruthy(exception))
@@ -133,7 +133,7 @@ internal sealed class RpcTransport
         return envelope.TryGetValue("results", out var results) ? results : envelope;
     }
 
-    private string StatusMessage(string method, RpcReply reply, RpcCall call)
+    private string StatusMessage(string method, RpcReply reply, RpcCall call, SecretScrubber scrubber)
     {
         var status = (int)reply.Status;
         var text = $"{method} at {Endpoint}: HTTP {status} {reply.Status}";
@@ -147,7 +147,7 @@ internal sealed class RpcTransport
             text += "; the site may be down for maintenance";
         }
 
-        return reply.Body.Length > 0 ? $"{text}: {Snippet(reply.Body)}" : text;
+        return reply.Body.Length > 0 ? $"{text}: {Snippet(reply.Body, scrubber)}" : text;
     }
 
     private static string Attempts(RpcCall call) => call.Attempts == 1 ? "1 attempt" : $"{call.Attempts} attempts";
@@ -161,9 +161,11 @@ internal sealed class RpcTransport
         _ => true,
     };
 
-    private static string Snippet(string body)
+    // Scrubbed before it is cut, so a secret echoed across the cut cannot leave its first half behind.
+    private static string Snippet(byte[] body, SecretScrubber scrubber)
     {
-        var flat = body.ReplaceLineEndings(" ").Trim();
+        var text = scrubber.Scrub(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64 * 1024)));
+        var flat = text.ReplaceLineEndings(" ").Trim();
         return flat.Length <= BodySnippetLength ? flat : flat[..BodySnippetLength] + "...";
     }
 }

@@ -39,8 +39,9 @@ internal static class RunCommand
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSystemd();
-        builder.Logging.AddNLog();
         // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
+        // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
+        builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
         builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Daemon.ShutdownTimeout + TimeSpan.FromSeconds(10));
 

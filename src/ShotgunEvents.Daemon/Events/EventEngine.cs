@@ -154,7 +154,8 @@ internal sealed class EventEngine
         }
 
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
-        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log);
+        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize,
+            () => _checkpointer?.MaybeSave(Workers));
     }
 
     private void StartLane(PluginWorker worker)

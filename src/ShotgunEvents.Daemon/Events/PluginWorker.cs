@@ -21,20 +21,33 @@ internal sealed class PluginWorker
     private readonly Lock _gate = new();
     private readonly PluginCursor _cursor;
     private readonly Logger _log;
+    private readonly int _checkpointEvery;
+    private readonly Action? _checkpointDue;
     private readonly Channel<QueuedEvent> _queue;
     private readonly HashSet<int> _backlogQueued = [];
     private long _highWater;
     private int _epoch;
     private bool _suspended;
     private long _handled;
+    private long _handledAtCheckpoint;
     private long _stateVersion;
     private DateTimeOffset? _lastHandledCreatedAt;
 
-    public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity, Logger log)
+    /// <summary>Creates the lane.</summary>
+    /// <param name="plugin">The plugin it feeds.</param>
+    /// <param name="cursor">The plugin's position and backlog.</param>
+    /// <param name="queueCapacity">Events queued before the poller waits.</param>
+    /// <param name="log">The engine logger.</param>
+    /// <param name="checkpointEvery">Handled events after which the lane asks for a checkpoint itself.</param>
+    /// <param name="checkpointDue">Asks for a checkpoint (the checkpointer decides whether one is due).</param>
+    public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity, Logger log, int checkpointEvery = int.MaxValue,
+        Action? checkpointDue = null)
     {
         Plugin = plugin;
         _cursor = cursor;
         _log = log;
+        _checkpointEvery = Math.Max(1, checkpointEvery);
+        _checkpointDue = checkpointDue;
         _highWater = cursor.State.LastEventId ?? 0;
         _suspended = !plugin.IsActive;
         _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(queueCapacity)
@@ -74,6 +87,11 @@ internal sealed class PluginWorker
 
     /// <summary>Events handled since start (for status and benchmarks).</summary>
     public long HandledCount => Interlocked.Read(ref _handled);
+
+    /// <summary>
+    /// Called by the checkpointer just before it copies the states: everything handled so far is in that copy.
+    /// </summary>
+    public void MarkCheckpoint() => Interlocked.Exchange(ref _handledAtCheckpoint, HandledCount);
 
     /// <summary>Grows whenever the persistent state changes, so a checkpoint can tell whether it has work.</summary>
     public long StateVersion => Interlocked.Read(ref _stateVersion);
@@ -316,7 +334,15 @@ internal sealed class PluginWorker
             _lastHandledCreatedAt = item.Event.CreatedAt;
         }
 
-        Interlocked.Increment(ref _handled);
+        var handled = Interlocked.Increment(ref _handled);
+        // The poller checkpoints after each batch it reads, but while it waits on a full queue of another plugin this
+        // lane may drain far more than a batch: ask for a checkpoint itself, so a crash never re-delivers more than
+        // about a batch to any plugin.
+        if (_checkpointDue is not null && handled - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery)
+        {
+            _checkpointDue();
+        }
+
         Interlocked.Increment(ref _stateVersion);
         switch (outcome.Kind)
         {

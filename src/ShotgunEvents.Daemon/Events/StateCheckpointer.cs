@@ -42,6 +42,11 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
 
             try
             {
+                foreach (var worker in workers)
+                {
+                    worker.MarkCheckpoint();
+                }
+
                 // The cursors change the plugin states in place; a clone is a consistent picture of them.
                 file.Save(state.Clone());
                 // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.

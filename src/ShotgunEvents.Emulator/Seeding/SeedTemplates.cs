@@ -52,9 +52,10 @@ internal sealed class SeedTemplates
         var index = random.Next(values.Count);
         var oldValue = inCreate ? null : values[index];
         var newValue = inCreate ? (string?)field.DefaultValue ?? values[0] : values[(index + 1 + random.Next(values.Count - 1)) % values.Count];
-        return Cached($"{entityType}.status.{oldValue}.{newValue}.{inCreate}", () => Template(
-            Change("sg_status_list", "status_list", oldValue, newValue, inCreate),
-            $"{EventPayload.UserPlaceholder} changed \"Status\" from \"{oldValue}\" to \"{newValue}\" on {EventPayload.EntityPlaceholder}"));
+        var description = inCreate
+            ? $"{EventPayload.UserPlaceholder} set \"Status\" to \"{newValue}\" on {EventPayload.EntityPlaceholder}"
+            : $"{EventPayload.UserPlaceholder} changed \"Status\" from \"{oldValue}\" to \"{newValue}\" on {EventPayload.EntityPlaceholder}";
+        return Cached($"{entityType}.status.{oldValue}.{newValue}.{inCreate}", () => Template(Change("sg_status_list", "status_list", oldValue, newValue, inCreate), description));
     }
 
     public EventPayload Description(string entityType, Random random)

@@ -8,4 +8,6 @@ namespace ShotgunEvents.Benchmarks.Scenarios;
 /// <param name="Polls">Main queries the poller made.</param>
 /// <param name="Plugins">Plugin lanes.</param>
 /// <param name="MinHandled">The fewest events any plugin handled (every plugin must handle every event).</param>
-internal sealed record CatchupResult(int Events, double Seconds, double Rate, double LoadSeconds, long Polls, int Plugins, long MinHandled);
+/// <param name="CpuMicroseconds">The harness process's CPU time per event (site, client and engine together).</param>
+internal sealed record CatchupResult(int Events, double Seconds, double Rate, double LoadSeconds, long Polls, int Plugins, long MinHandled,
+    double CpuMicroseconds);

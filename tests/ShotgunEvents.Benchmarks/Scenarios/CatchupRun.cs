@@ -35,10 +35,12 @@ internal static class CatchupRun
         await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
         var created = Stopwatch.GetTimestamp();
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        var cpuStart = CpuTime();
         var workers = daemon.Engine.Workers;
         await daemon.WaitUntilAsync(() => workers.All(w => w.LastEventId >= head), TimeSpan.FromMinutes(8), "every plugin to reach the head")
             .ConfigureAwait(false);
         var done = Stopwatch.GetTimestamp();
+        var cpu = CpuTime() - cpuStart;
         var seconds = CallbackSink.Milliseconds(daemon.StartedAt, done) / 1000;
         return new CatchupResult(
             events,
@@ -47,12 +49,13 @@ internal static class CatchupRun
             CallbackSink.Milliseconds(created, daemon.StartedAt) / 1000,
             daemon.Engine.Poller.PollCount,
             workers.Count,
-            workers.Min(w => w.HandledCount));
+            workers.Min(w => w.HandledCount),
+            cpu.TotalMicroseconds / events);
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
-    /// <returns>Events per second.</returns>
-    public static async Task<double> CeilingAsync(BenchSite site, int batchSize, int? pages = null)
+    /// <returns>Events per second and the process's CPU time per event (µs).</returns>
+    public static async Task<(double Rate, double CpuMicroseconds)> CeilingAsync(BenchSite site, int batchSize, int? pages = null)
     {
         var head = site.Store.LatestEventId;
         using var pool = new ShotgunConnectionPool(new ShotgunClientOptions { Site = site.BaseUri.ToString() });
@@ -60,6 +63,7 @@ internal static class CatchupRun
         var after = 0;
         var read = 0;
         var start = Stopwatch.GetTimestamp();
+        var cpuStart = CpuTime();
         for (var page = 0; after < head && (pages is null || page < pages); page++)
         {
             var rows = await client.FindAsync("EventLogEntry", Filter.GreaterThan("id", after), EventFields,
@@ -73,6 +77,12 @@ internal static class CatchupRun
             after = rows[^1].Id;
         }
 
-        return read / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return (read / Stopwatch.GetElapsedTime(start).TotalSeconds, (CpuTime() - cpuStart).TotalMicroseconds / Math.Max(1, read));
+    }
+
+    private static TimeSpan CpuTime()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
     }
 }

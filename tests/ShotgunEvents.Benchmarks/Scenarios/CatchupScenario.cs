@@ -26,14 +26,14 @@ internal static class CatchupScenario
         // Warm the emulator's read path and the client first, so neither side pays the other's JIT.
         await CatchupRun.CeilingAsync(site, sizes.BatchSize, pages: 10).ConfigureAwait(false);
         var before = await CatchupRun.CeilingAsync(site, sizes.BatchSize).ConfigureAwait(false);
-        Progress.Info($"catchup: ceiling {before:0} events/s");
+        Progress.Info($"catchup: ceiling {before.Rate:0} events/s");
         var daemon = await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch").ConfigureAwait(false);
         Progress.Info($"catchup: daemon {daemon.Rate:0} events/s ({daemon.Seconds:0.00} s)");
         var after = await CatchupRun.CeilingAsync(site, sizes.BatchSize).ConfigureAwait(false);
-        Progress.Info($"catchup: ceiling {after:0} events/s");
+        Progress.Info($"catchup: ceiling {after.Rate:0} events/s");
 
         // The ceiling is measured before and after the daemon; their mean cancels a drift in the machine's load.
-        var ceiling = (before + after) / 2;
+        var ceiling = (before.Rate + after.Rate) / 2;
         var ratio = daemon.Rate / ceiling;
         return new ScenarioReport("catchup", quick)
             .Add("events", daemon.Events)
@@ -45,8 +45,10 @@ internal static class CatchupScenario
             .Add("plugin_load_seconds", daemon.LoadSeconds)
             .Add("min_events_handled_per_plugin", daemon.MinHandled)
             .Add("ceiling_events_per_s", ceiling)
-            .Add("ceiling_before_events_per_s", before)
-            .Add("ceiling_after_events_per_s", after)
+            .Add("ceiling_before_events_per_s", before.Rate)
+            .Add("ceiling_after_events_per_s", after.Rate)
+            .Add("daemon_cpu_us_per_event", daemon.CpuMicroseconds)
+            .Add("ceiling_cpu_us_per_event", (before.CpuMicroseconds + after.CpuMicroseconds) / 2)
             .Target(ratio, $"daemon_events_per_s >= {TargetRatio} x ceiling_events_per_s", ratio >= TargetRatio && daemon.MinHandled == daemon.Events);
     }
 }

@@ -43,6 +43,8 @@ internal static class CheckpointScenario
             .Add("events", batch[0].Events)
             .Add("runs_per_variant", batch.Count)
             .Add("batch_events_per_s", batchRate)
+            .Add("batch_cpu_us_per_event", Percentiles.Median(batch.Select(r => r.CpuMicroseconds)))
+            .Add("never_cpu_us_per_event", Percentiles.Median(never.Select(r => r.CpuMicroseconds)))
             .Add("never_events_per_s", neverRate)
             .Add("batch_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(batch.Select(r => ResultWriter.Round(r.Rate))))
             .Add("never_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(never.Select(r => ResultWriter.Round(r.Rate))))

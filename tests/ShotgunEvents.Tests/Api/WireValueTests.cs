@@ -9,11 +9,11 @@ public sealed class WireValueTests
     [Fact]
     public void From_Scalars_HaveTheirJsonForms()
     {
-        var values = new object?[] { null, 3, 4L, 2.5, 1.5m, true, "x", Guid.Parse("5a1d49b0-0c69-11e0-a24c-003048d17544"), DateUnit.Day };
+        var values = new object?[] { null, 3, 4L, 2.5, 0.1f, 1.5m, true, "x", Guid.Parse("5a1d49b0-0c69-11e0-a24c-003048d17544"), DateUnit.Day };
 
         var json = new JArray(values.Select(WireValue.From)).ToString(Formatting.None);
 
-        Assert.Equal("""[null,3,4,2.5,1.5,true,"x","5a1d49b0-0c69-11e0-a24c-003048d17544","Day"]""", json);
+        Assert.Equal("""[null,3,4,2.5,0.1,1.5,true,"x","5a1d49b0-0c69-11e0-a24c-003048d17544","Day"]""", json);
     }
 
     [Fact]

@@ -114,6 +114,16 @@ public sealed class ShotgunClientWireTests
     }
 
     [Fact]
+    public async Task FindAsync_EmptyPageClaimingANextOne_StopsTheLoop()
+    {
+        await using var site = RecordingSite.WithInfo(_ => Page(true));
+        using var client = Connect(site);
+
+        Assert.Empty(await client.FindAsync("Shot", null, ["id"]));
+        Assert.Single(site.Calls);
+    }
+
+    [Fact]
     public async Task FindAsync_InfoWithoutPageSize_UsesFiveHundred()
     {
         await using var site = RecordingSite.WithInfo(_ => Page(false), """{"version":[8,50,0]}""");
@@ -412,6 +422,18 @@ public sealed class ShotgunClientWireTests
         Assert.Equal(403, ex.StatusCode);
         Assert.Contains("Forbidden by policy", ex.Message);
         Assert.Single(site.Calls);
+    }
+
+    [Fact]
+    public async Task ErrorBody_EchoingTheKeyAcrossTheSnippetCut_LeavesNoPartOfIt()
+    {
+        await using var site = RecordingSite.WithInfo(_ => new CannedResponse(403, new string('x', 190) + Key + " trailing", "text/plain"));
+        using var client = Connect(site);
+
+        var ex = await Assert.ThrowsAsync<ProtocolError>(() => client.DeleteAsync("Shot", 1));
+
+        Assert.DoesNotContain(Key[..8], ex.Message);
+        Assert.Contains("xxx***", ex.Message);
     }
 
     [Fact]

@@ -87,6 +87,36 @@ public sealed class EngineStateTests
         Assert.Equal([ids[0], .. ids], h.Recorded("slow")); // at-least-once: the interrupted event again, then the rest
     }
 
+    [Fact]
+    public async Task Checkpoint_LaneDrainsItsQueueWhileThePollerWaitsOnAnother_StillCheckpointsEveryBatch()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        h.AddPlugin("slow_recorder.csx", "a_held");
+        h.AddPlugin("slow_recorder.csx", "b_freed");
+        var start = h.Updates(1);
+        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20, QueueCapacity = 100 });
+
+        // Both plugins hold their first event; the poller fills both queues and then waits on a_held's.
+        h.Store.SeedEvents(300);
+        var ids = h.VisibleIds(start);
+        await h.WaitRecordedAsync("b_freed", [ids[0]]);
+
+        // b_freed drains its queue (about 100 events) while the poller, waiting on a_held, completes no cycle.
+        File.WriteAllText(Path.Combine(h.Records, "release-b_freed"), "");
+        await Eventually.TrueAsync(() => h.Recorded("b_freed").Count >= 90, "b_freed drains its queue");
+        await Eventually.TrueAsync(() => engine.Worker("b_freed").LastEventId == h.Recorded("b_freed")[^1], "b_freed is idle");
+        var handled = engine.Worker("b_freed").LastEventId!.Value;
+        var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "b_freed")!.Value;
+        Assert.True(handled - saved <= 20, $"b_freed handled up to {handled} but the state file says {saved}: a crash would repeat {handled - saved}");
+        Assert.Equal(1, h.Recorded("a_held").Count);
+
+        File.WriteAllText(Path.Combine(h.Records, "release"), "");
+        await h.WaitRecordedAsync("a_held", ids);
+        await h.WaitRecordedAsync("b_freed", ids);
+        Assert.Equal(ids, h.Recorded("a_held"));
+        Assert.Equal(ids, h.Recorded("b_freed"));
+    }
+
     public static TheoryData<string, string> CorruptFiles => new()
     {
         { "empty", "" },

@@ -113,22 +113,30 @@ public sealed class PluginReloadTests : IDisposable
     public async Task Watcher_SaveInSeveralWrites_CompilesOnce()
     {
         var path = _dir.Copy(Scenario, "counter_v1.csx", "counter.csx");
-        await using var host = WatcherHost(debounce: TimeSpan.FromSeconds(1));
+        await using var host = WatcherHost(debounce: TimeSpan.FromSeconds(2));
         await host.LoadAsync();
         host.Collection.StartWatching();
+        var watcher = host.Collection.Watcher!;
         var compilesBefore = host.Compiler.RoslynCompilations;
         var text = File.ReadAllText(TempPluginDirectory.Fixture(Scenario, "counter_v2.csx"));
 
-        // An editor saving in chunks: several write events, and a half-written file between them.
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
-        using (var writer = new StreamWriter(stream))
+        // A slow save: each chunk is written only once the watcher has seen the previous one, so without the debounce
+        // a scan would find (and compile) the half-written file in between.
+        var first = true;
+        foreach (var chunk in text.Chunk(text.Length / 3 + 1))
         {
-            foreach (var chunk in text.Chunk(text.Length / 3 + 1))
+            var seen = watcher.EventCount;
+            if (first)
             {
-                writer.Write(chunk);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                File.WriteAllText(path, new string(chunk));
+                first = false;
             }
+            else
+            {
+                File.AppendAllText(path, new string(chunk));
+            }
+
+            await Eventually.TrueAsync(() => watcher.EventCount > seen, "the watcher saw the write");
         }
 
         await Eventually.TrueAsync(() => host["counter"].Generation == 2, "counter reloaded");

@@ -34,5 +34,9 @@ internal static class StateFileJson
         {
             return null;
         }
+        catch (Newtonsoft.Json.JsonReaderException)
+        {
+            return null; // not (yet) a state file the daemon wrote
+        }
     }
 }
