@@ -15,6 +15,7 @@ internal static class RunCommand
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
+        _ = CompilerWarmUp.Start();
         var settings = SettingsLoader.Load(options.Config);
         await using var alerts = AlertsBootstrap.Start(settings);
         LoggingBootstrap.Apply(settings, alerts?.Target);

@@ -115,7 +115,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         var compiler = new PluginCompiler(cacheDirectory);
         var dryRunLog = LogManager.GetLogger("dry-run");
         var connections = new PooledConnectionFactory(pool, credentials,
-            flags.DryRun ? line => dryRunLog.Info("[dry-run] {0}", line) : null);
+            flags.DryRun ? line => dryRunLog.Info("[dry-run] {0}", line.StartsWith("dry-run: ", StringComparison.Ordinal) ? line[9..] : line) : null);
         var hostOptions = new PluginHostOptions
         {
             CacheDirectory = cacheDirectory,

@@ -108,7 +108,7 @@ public sealed class EngineStateTests
         var handled = engine.Worker("b_freed").LastEventId!.Value;
         var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "b_freed")!.Value;
         Assert.True(handled - saved <= 20, $"b_freed handled up to {handled} but the state file says {saved}: a crash would repeat {handled - saved}");
-        Assert.Equal(1, h.Recorded("a_held").Count);
+        Assert.Single(h.Recorded("a_held"));
 
         File.WriteAllText(Path.Combine(h.Records, "release"), "");
         await h.WaitRecordedAsync("a_held", ids);
