@@ -13,13 +13,37 @@ namespace ShotgunEvents.Api;
 /// </remarks>
 public sealed class ShotgunEvent
 {
+    // A copy made by Clone() shares the typed members (all immutable) and takes its deep copy of the record on the
+    // first read of Raw or Meta: the engine hands each event to every plugin as a copy, and most callbacks read only
+    // the typed members, so copying eagerly was most of the daemon's per-event cost. Nobody writes to the engine's record.
+    private readonly JObject? _source;
+    private readonly Lock _sourceGate;
+    private JObject? _raw;
+    private JObject? _meta;
+
+    private ShotgunEvent(ShotgunEvent original)
+    {
+        // A copy of a copy starts from what that copy holds now, as a deep copy of it would.
+        _source = Volatile.Read(ref original._raw) ?? original._source;
+        _sourceGate = original._sourceGate;
+        Id = original.Id;
+        EventType = original.EventType;
+        CreatedAt = original.CreatedAt;
+        AttributeName = original.AttributeName;
+        Entity = original.Entity;
+        Project = original.Project;
+        User = original.User;
+        SessionUuid = original.SessionUuid;
+    }
+
     private ShotgunEvent(JObject raw, int id, string eventType, DateTimeOffset createdAt, JObject meta)
     {
-        Raw = raw;
+        _sourceGate = new Lock();
+        _raw = raw;
         Id = id;
         EventType = eventType;
         CreatedAt = createdAt;
-        Meta = meta;
+        _meta = meta;
         AttributeName = raw.Value<string?>("attribute_name");
         Entity = EntityRef.FromToken(raw["entity"]);
         Project = EntityRef.FromToken(raw["project"]);
@@ -49,7 +73,7 @@ public sealed class ShotgunEvent
     /// The details of the change: <c>old_value</c>/<c>new_value</c> for a field change, <c>added</c>/<c>removed</c> for a
     /// multi-entity field, <c>entity_type</c>/<c>entity_id</c> for creations and retirements. Empty when the site sent none.
     /// </summary>
-    public JObject Meta { get; }
+    public JObject Meta => Volatile.Read(ref _meta) ?? CopySource().Meta;
 
     /// <summary>The browser session that caused the event, when there was one; see <see cref="IShotgun.SessionUuid"/>.</summary>
     public string? SessionUuid { get; }
@@ -58,7 +82,7 @@ public sealed class ShotgunEvent
     public DateTimeOffset CreatedAt { get; }
 
     /// <summary>The record exactly as the site sent it.</summary>
-    public JObject Raw { get; }
+    public JObject Raw => Volatile.Read(ref _raw) ?? CopySource().Raw;
 
     /// <summary>A field of the raw record (<c>description</c>, <c>cached_display_name</c>, ...), or null when absent.</summary>
     /// <param name="field">The field name.</param>
@@ -97,13 +121,30 @@ public sealed class ShotgunEvent
 
     /// <summary>A deep copy, so one plugin's changes to <see cref="Raw"/> or <see cref="Meta"/> never reach another.</summary>
     /// <returns>The copy.</returns>
-    public ShotgunEvent Clone() => FromJson((JObject)Raw.DeepClone());
+    /// <remarks>The copy of the record is made on the copy's first read of <see cref="Raw"/> or <see cref="Meta"/>.</remarks>
+    public ShotgunEvent Clone() => new(this);
 
     /// <inheritdoc />
     public override string ToString() =>
         AttributeName is null
             ? $"EventLogEntry #{Id} {EventType}"
             : $"EventLogEntry #{Id} {EventType} ({AttributeName})";
+
+    private (JObject Raw, JObject Meta) CopySource()
+    {
+        // One gate for every copy of the same record, so the source is read by one copy at a time.
+        lock (_sourceGate)
+        {
+            if (_raw is null)
+            {
+                var copy = (JObject)_source!.DeepClone();
+                Volatile.Write(ref _meta, copy["meta"] as JObject ?? []);
+                Volatile.Write(ref _raw, copy);
+            }
+
+            return (_raw, _meta!);
+        }
+    }
 
     private static DateTimeOffset? ReadCreatedAt(JToken? token)
     {

@@ -1,5 +1,7 @@
 using CommandLine;
 using CommandLine.Text;
+using NLog;
+using NLog.Config;
 using ShotgunEvents.Daemon.Cli;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Logging;
@@ -23,6 +25,10 @@ public static class Program
 
     private static async Task<int> MainAsync(string[] args)
     {
+        // NLog loads the nlog.config beside the binary on the first GetLogger, before our layout renderers exist (a
+        // crash when the mail alerts start first). Logging is configured from daemon.ini only; until then it goes nowhere.
+        LoggingSetup.RegisterExtensions(LogManager.LogFactory);
+        LogManager.Configuration = new LoggingConfiguration();
         if (UnknownVerb(args) is { } unknown)
         {
             // `run` is the default verb, so the parser would take a mistyped verb as `run` and start the daemon.

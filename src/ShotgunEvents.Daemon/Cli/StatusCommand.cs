@@ -40,7 +40,8 @@ internal static class StatusCommand
             var liveRow = live.FirstOrDefault(p => p.Value<string>("plugin") == plugin
                                                    && (p.Value<string>("collection") is not { } c || c == fullPath || c == collection));
             var onDisk = File.Exists(Path.Combine(fullPath, plugin + ".csx"));
-            var last = liveRow?.Value<long?>("last_event_id") ?? saved?.LastEventId;
+            // The status file is refreshed at most once a second; the state file is written after every batch.
+            var last = Max(liveRow?.Value<long?>("last_event_id"), saved?.LastEventId);
             var lastAt = liveRow?.Value<string>("last_event_created_at");
             var reason = !onDisk ? "no plugin file (its saved position is kept)"
                 : !running ? "daemon not running"
@@ -142,11 +143,18 @@ internal static class StatusCommand
         return found;
     }
 
+    private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
     private static JObject? ReadReport(string path)
     {
         try
         {
-            return JObject.Parse(File.ReadAllText(path));
+            // Dates stay the text the daemon wrote (ISO 8601), not DateTime values printed in the local culture.
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(File.ReadAllText(path)))
+            {
+                DateParseHandling = Newtonsoft.Json.DateParseHandling.None,
+            };
+            return JObject.Load(reader);
         }
         catch (Exception ex) when (ex is IOException or Newtonsoft.Json.JsonException)
         {

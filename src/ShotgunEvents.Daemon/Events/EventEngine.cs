@@ -52,8 +52,12 @@ internal sealed class EventEngine
     public async Task RunAsync(CancellationToken stopping)
     {
         using var callbackCts = new CancellationTokenSource();
+        using var stopped = new CancellationTokenSource();
         _stopping = stopping;
         _callbackCancellation = callbackCts.Token;
+        // The grace period starts with the stop, whatever is waiting for whom: in serial mode the poller itself is
+        // inside the callback, so nothing after the poller could ever cancel it.
+        using var grace = stopping.Register(() => _ = CancelCallbacksAfterGraceAsync(callbackCts, stopped.Token));
 
         var stateFile = new StateFile(_options.StateFilePath);
         var loaded = stateFile.Load();
@@ -107,7 +111,8 @@ internal sealed class EventEngine
         Started.TrySetResult();
 
         await Poller.RunAsync(stopping, _callbackCancellation).ConfigureAwait(false);
-        await StopLanesAsync(callbackCts).ConfigureAwait(false);
+        await StopLanesAsync().ConfigureAwait(false);
+        await stopped.CancelAsync().ConfigureAwait(false);
         _checkpointer.SaveNow(Workers);
         _log.Info("Stopped; state written to {0}.", _options.StateFilePath);
     }
@@ -247,7 +252,7 @@ internal sealed class EventEngine
         int IndexOf(Plugin p) => _collections.ToList().FindIndex(c => c.Collection.Directory == p.CollectionDirectory);
     }
 
-    private async Task StopLanesAsync(CancellationTokenSource callbackCts)
+    private async Task StopLanesAsync()
     {
         Task[] lanes;
         lock (_gate)
@@ -260,12 +265,27 @@ internal sealed class EventEngine
             worker.Complete();
         }
 
+        // Callbacks still running when the grace period ends are cancelled (CancelCallbacksAfterGraceAsync); one that
+        // ignores its token is abandoned a little later, and its event stays unhandled.
         var all = Task.WhenAll(lanes);
-        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout, _timeProvider)).ConfigureAwait(false) != all)
+        await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout + TimeSpan.FromSeconds(5), _timeProvider)).ConfigureAwait(false);
+    }
+
+    private async Task CancelCallbacksAfterGraceAsync(CancellationTokenSource callbackCts, CancellationToken stopped)
+    {
+        try
         {
-            _log.Warn("Plugins still busy after {0:0} s; cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
+            await Task.Delay(_options.ShutdownTimeout, _timeProvider, stopped).ConfigureAwait(false);
+            _log.Warn("Plugins still busy {0:0.#} s after the stop; cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
             await callbackCts.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(5), _timeProvider)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Everything stopped within the grace period.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The engine finished just as the grace period ended.
         }
     }
 }

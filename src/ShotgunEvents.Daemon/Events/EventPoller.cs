@@ -27,6 +27,7 @@ internal sealed class EventPoller
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _lastBacklogQuery;
     private long _polls;
+    private PrefetchedRead? _prefetch;
 
     public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
     {
@@ -51,6 +52,18 @@ internal sealed class EventPoller
 
     /// <summary>Polls until <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(CancellationToken stopping, CancellationToken callbackCancellation)
+    {
+        try
+        {
+            await PollLoopAsync(stopping, callbackCancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            DropPrefetch();
+        }
+    }
+
+    private async Task PollLoopAsync(CancellationToken stopping, CancellationToken callbackCancellation)
     {
         while (!stopping.IsCancellationRequested)
         {
@@ -96,7 +109,7 @@ internal sealed class EventPoller
         await QueryBacklogAsync(active, stopping, callbackCancellation).ConfigureAwait(false);
 
         var from = active.Min(w => w.NextFetchId);
-        var events = await _source.ReadAfterAsync((int)(from - 1), _options.MaxEventBatchSize, stopping).ConfigureAwait(false);
+        var events = await ReadMainAsync(from, stopping).ConfigureAwait(false);
         Interlocked.Increment(ref _polls);
         if (events.Count > 0)
         {
@@ -105,8 +118,50 @@ internal sealed class EventPoller
             await DispatchAsync(events, active, stopping, callbackCancellation).ConfigureAwait(false);
         }
 
-        return events.Count >= _options.MaxEventBatchSize;
+        var full = events.Count >= _options.MaxEventBatchSize;
+        if (full)
+        {
+            // Catching up: the next query is known now, so the site works on it while this cycle checkpoints and the
+            // plugins work through this batch (the bare client's paging speed is the ceiling). It is used only if the
+            // next cycle asks for exactly the same thing.
+            var next = active.Min(w => w.NextFetchId);
+            _prefetch = new PrefetchedRead(next, _source.ReadAfterAsync((int)(next - 1), _options.MaxEventBatchSize, stopping));
+        }
+
+        return full;
     }
+
+    /// <summary>The main query from <paramref name="from"/>: the read started ahead of time if it is that one, else a new one.</summary>
+    private async Task<IReadOnlyList<ShotgunEvent>> ReadMainAsync(long from, CancellationToken stopping)
+    {
+        var prefetch = _prefetch;
+        _prefetch = null;
+        if (prefetch is not null)
+        {
+            if (prefetch.From == from)
+            {
+                return await prefetch.Read.ConfigureAwait(false);
+            }
+
+            // A plugin came back or was added behind the others during the cycle: that read starts too late.
+            Observe(prefetch.Read);
+        }
+
+        return await _source.ReadAfterAsync((int)(from - 1), _options.MaxEventBatchSize, stopping).ConfigureAwait(false);
+    }
+
+    private void DropPrefetch()
+    {
+        if (_prefetch is { } prefetch)
+        {
+            _prefetch = null;
+            Observe(prefetch.Read);
+        }
+    }
+
+    /// <summary>A read nobody awaits any more: its failure (or cancellation at stop) is of no interest.</summary>
+    private static void Observe(Task read) =>
+        _ = read.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private async Task QueryBacklogAsync(PluginWorker[] active, CancellationToken stopping, CancellationToken callbackCancellation)
     {

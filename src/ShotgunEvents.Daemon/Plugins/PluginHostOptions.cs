@@ -9,7 +9,10 @@ internal sealed class PluginHostOptions
     /// <summary>Where compiled plugins are cached between runs; null or empty turns the cache off.</summary>
     public string? CacheDirectory { get; set; }
 
-    /// <summary>How often every plugin file (and every file it loads) is checked for changes, watcher or not (network shares).</summary>
+    /// <summary>
+    /// How often every plugin file (and every file it loads) is checked for changes, watcher or not (network shares,
+    /// files loaded from outside the directory); zero or less turns the rescan off.
+    /// </summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Quiet time after the last file-system event before a changed plugin is compiled (a save writes several times).</summary>

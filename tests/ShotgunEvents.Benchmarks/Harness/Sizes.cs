@@ -6,6 +6,7 @@ internal sealed record Sizes
     public static readonly Sizes Full = new()
     {
         CatchupEvents = 200_000,
+        CatchupRounds = 1,
         CheckpointEvents = 200_000,
         CheckpointRounds = 2,
         LatencySeconds = 30,
@@ -17,6 +18,7 @@ internal sealed record Sizes
     public static readonly Sizes Quick = new()
     {
         CatchupEvents = 20_000,
+        CatchupRounds = 3,
         CheckpointEvents = 20_000,
         CheckpointRounds = 1,
         LatencySeconds = 10,
@@ -27,6 +29,9 @@ internal sealed record Sizes
 
     /// <summary>Events seeded for <c>catchup</c>.</summary>
     public int CatchupEvents { get; init; }
+
+    /// <summary>Daemon runs in <c>catchup</c>, each between two ceiling runs.</summary>
+    public int CatchupRounds { get; init; }
 
     /// <summary>Events seeded for <c>checkpoint</c>.</summary>
     public int CheckpointEvents { get; init; }

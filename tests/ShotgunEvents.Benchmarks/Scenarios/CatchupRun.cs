@@ -16,11 +16,12 @@ internal static class CatchupRun
     /// The daemon from id 0 (<c>start_from = 1</c>) until every plugin's cursor is at the site's newest event. The clock
     /// runs from the engine's start signal (plugins loaded) to the moment the last cursor reaches the head.
     /// </summary>
+    /// <remarks>With <c>stopAt</c>, the run ends when every cursor is at that id instead of the head (a warm-up run).</remarks>
     public static async Task<CatchupResult> DaemonAsync(BenchSite site, Workspace workspace, string pluginsDirectory, string cacheDirectory,
-        int batchSize, string stateCheckpoint)
+        int batchSize, string stateCheckpoint, int? stopAt = null)
     {
-        var head = site.Store.LatestEventId;
-        var events = site.Store.EventCount;
+        var head = stopAt ?? site.Store.LatestEventId;
+        var events = stopAt ?? site.Store.EventCount;
         var ini = new DaemonIni
         {
             Directory = workspace.NewDirectory("catchup"),

@@ -21,7 +21,8 @@ internal static class CheckpointScenario
         var cache = workspace.NewDirectory("cache");
 
         // One unmeasured run: JIT, the compile cache and the emulator's read path warm up for both variants alike.
-        await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch").ConfigureAwait(false);
+        await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch", stopAt: Math.Min(10 * sizes.BatchSize, sizes.CheckpointEvents / 4))
+            .ConfigureAwait(false);
 
         var batch = new List<CatchupResult>();
         var never = new List<CatchupResult>();

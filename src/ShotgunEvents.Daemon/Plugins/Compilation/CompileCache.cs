@@ -52,9 +52,18 @@ internal sealed class CompileCache
                 return null;
             }
 
+            var assembly = Convert.FromBase64String(entry.Value<string>("assembly")!);
+            var pdb = Convert.FromBase64String(entry.Value<string>("pdb")!);
+            if (Checksum(assembly, pdb) != entry.Value<string>("checksum"))
+            {
+                // A damaged entry would otherwise "hit" until the plugin's source changes.
+                _log.Value.Warn("Compile cache entry {0} is damaged; compiling {1} instead.", entryPath, fullPath);
+                return null;
+            }
+
             var script = new CompiledScript(
-                Convert.FromBase64String(entry.Value<string>("assembly")!),
-                Convert.FromBase64String(entry.Value<string>("pdb")!),
+                assembly,
+                pdb,
                 entry.Value<string>("typeName")!,
                 entry.Value<string>("factoryName")!,
                 entry["privateReferences"]?.Values<string>().OfType<string>().ToArray() ?? []);
@@ -88,6 +97,7 @@ internal sealed class CompileCache
             ["privateReferences"] = new JArray(script.PrivateReferences),
             ["assembly"] = Convert.ToBase64String(script.Assembly),
             ["pdb"] = Convert.ToBase64String(script.Pdb),
+            ["checksum"] = Checksum(script.Assembly, script.Pdb),
         };
         var temp = entryPath + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
         try
@@ -105,6 +115,14 @@ internal sealed class CompileCache
                     _directory, ex.Message);
             }
         }
+    }
+
+    private static string Checksum(byte[] assembly, byte[] pdb)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(assembly);
+        hash.AppendData(pdb);
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     private string EntryPath(string fullPath, string pluginName)

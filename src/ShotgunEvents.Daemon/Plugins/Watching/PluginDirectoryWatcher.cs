@@ -29,8 +29,9 @@ internal sealed class PluginDirectoryWatcher : IDisposable
         _log = log;
         _debounce = time.CreateTimer(static state => ((PluginDirectoryWatcher)state!)._requestScan(), this,
             Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _rescan = time.CreateTimer(static state => ((PluginDirectoryWatcher)state!).OnRescanTick(), this,
-            options.RescanInterval, options.RescanInterval);
+        // A zero or negative interval turns the rescan off (the watcher alone then reports changes).
+        var interval = options.RescanInterval > TimeSpan.Zero ? options.RescanInterval : Timeout.InfiniteTimeSpan;
+        _rescan = time.CreateTimer(static state => ((PluginDirectoryWatcher)state!).OnRescanTick(), this, interval, interval);
         if (options.WatchFileSystem)
         {
             TryStartWatcher();
@@ -121,7 +122,7 @@ internal sealed class PluginDirectoryWatcher : IDisposable
     private void OnFileEvent(object sender, FileSystemEventArgs e)
     {
         Interlocked.Increment(ref _eventCount);
-        _debounce.Change(_options.Debounce, Timeout.InfiniteTimeSpan);
+        _debounce.Change(_options.Debounce > TimeSpan.Zero ? _options.Debounce : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private void OnWatcherError(object sender, ErrorEventArgs e)

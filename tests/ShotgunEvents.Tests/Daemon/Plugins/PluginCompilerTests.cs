@@ -193,6 +193,27 @@ public sealed class PluginCompilerTests : IDisposable
     }
 
     [Fact]
+    public void Compile_CacheEntryWithDamagedAssembly_CompilesInstead()
+    {
+        var path = _dir.Copy("PluginReload", "counter_v1.csx");
+        Compiler(_dir.Cache).Compile(path);
+        var entryPath = Assert.Single(Directory.GetFiles(_dir.Cache));
+        var entry = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(entryPath));
+        var assembly = Convert.FromBase64String(entry.Value<string>("assembly")!);
+        assembly[assembly.Length / 2] ^= 0xFF;
+        entry["assembly"] = Convert.ToBase64String(assembly);
+        File.WriteAllText(entryPath, entry.ToString());
+
+        var compiler = Compiler(_dir.Cache);
+        var result = compiler.Compile(path);
+
+        Assert.True(result.Success);
+        Assert.False(result.FromCache);
+        Assert.True(_logs.Contains("is damaged"));
+        Assert.True(Compiler(_dir.Cache).Compile(path).FromCache);
+    }
+
+    [Fact]
     public async Task Load_FromCache_RunsWithLineNumbers()
     {
         var path = _dir.Copy("PluginFailures", "thrower.csx");

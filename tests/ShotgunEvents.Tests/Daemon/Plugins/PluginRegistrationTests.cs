@@ -176,4 +176,21 @@ public sealed class PluginRegistrationTests : IDisposable
         Assert.Equal(["v4 none"], host.Logs.Messages("plugin.b_reader.Read"));
         Assert.Equal("v4", evt.Meta.Value<string>("new_value"));
     }
+
+    [Fact]
+    public async Task Process_MultiEntityMeta_LinqOverJArrayCompilesAndRuns()
+    {
+        _dir.Copy(Scenario, "multi_entity.csx");
+        await using var host = new PluginTestHost(_dir);
+        await host.LoadAsync();
+        var evt = ShotgunEvent.FromJson(Newtonsoft.Json.Linq.JObject.Parse("""
+            {"id":30,"event_type":"Shotgun_Task_Change","attribute_name":"task_assignees","created_at":"2024-01-02T03:04:05Z",
+             "meta":{"type":"attribute_change","attribute_name":"task_assignees","field_data_type":"multi_entity",
+                     "added":[{"type":"HumanUser","id":1,"name":"Jane"},{"type":"HumanUser","id":2,"name":"Ali"}],"removed":[]}}
+            """));
+
+        Assert.True(host["multi_entity"].IsActive, host["multi_entity"].InactiveReason);
+        Assert.Equal(PluginOutcome.Handled, await host["multi_entity"].ProcessAsync(evt, CancellationToken.None));
+        Assert.Equal(["added Jane,Ali removed 0"], host.Logs.Messages("plugin.multi_entity.OnAssignees"));
+    }
 }

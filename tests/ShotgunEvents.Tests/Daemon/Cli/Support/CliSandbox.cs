@@ -45,7 +45,7 @@ internal sealed class CliSandbox : IDisposable
 
     /// <summary>A daemon.ini for a site (or <c>embedded</c>), its state and logs inside the sandbox.</summary>
     public void WriteConfig(string server, string? scriptName = null, string? scriptKey = null, string daemonExtra = "",
-        string plugins = "plugins", string stateFile = "state/shotgun-events.state.json")
+        string plugins = "plugins", string stateFile = "state/shotgun-events.state.json", string emails = "enabled = false")
     {
         var credentials = scriptName is null ? string.Empty : $"name = {scriptName}\nkey = {scriptKey}\n";
         Write(DaemonIni, $"""
@@ -66,7 +66,7 @@ internal sealed class CliSandbox : IDisposable
             paths = {plugins}
 
             [emails]
-            enabled = false
+            {emails}
             """);
     }
 

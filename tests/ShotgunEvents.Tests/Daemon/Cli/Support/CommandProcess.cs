@@ -54,7 +54,10 @@ internal sealed class CommandProcess : IDisposable
     }
 
     /// <summary>Starts the command in <paramref name="workingDirectory"/>, with no config chosen by the environment.</summary>
-    public static CommandProcess Start(string workingDirectory, params string[] args)
+    public static CommandProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>Starts the command with extra environment variables.</summary>
+    public static CommandProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -73,6 +76,11 @@ internal sealed class CommandProcess : IDisposable
         start.Environment.Remove("SHOTGUN_EVENTS_CONFIG");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         return new CommandProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
     }
 

@@ -73,7 +73,8 @@ internal sealed class RunningEngine : IAsyncDisposable
         {
             foreach (var collection in _collections)
             {
-                await collection.DisposeAsync();
+                // Bounded: unloading waits for a plugin's event in flight, which an engine that failed to stop still has.
+                await collection.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
             }
         }
     }
