@@ -200,23 +200,53 @@ internal sealed class EventPoller
 
     private async Task DispatchAsync(IReadOnlyList<ShotgunEvent> events, PluginWorker[] workers, CancellationToken stopping, CancellationToken callbackCancellation)
     {
-        foreach (var evt in events)
+        if (_options.Serial)
         {
-            foreach (var worker in workers)
+            foreach (var evt in events)
             {
-                if (!worker.Wants(evt))
+                foreach (var worker in workers)
+                {
+                    if (worker.Wants(evt))
+                    {
+                        stopping.ThrowIfCancellationRequested();
+                        await worker.HandleNowAsync(evt, callbackCancellation).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            return;
+        }
+
+        // Lane by lane: a lane gets its share of the batch in one go, so it wakes once per batch rather than once per
+        // event (waking ten lanes per event cost more than the callbacks). A full lane does not keep the batch from
+        // the lanes after it: they are filled first, then the full ones are waited on, each still in id order.
+        List<(PluginWorker Worker, ValueTask Pending, int Next)>? full = null;
+        foreach (var worker in workers)
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (!worker.Wants(events[i]))
                 {
                     continue;
                 }
 
-                if (_options.Serial)
+                var enqueued = worker.EnqueueAsync(events[i], stopping);
+                if (!enqueued.IsCompletedSuccessfully)
                 {
-                    stopping.ThrowIfCancellationRequested();
-                    await worker.HandleNowAsync(evt, callbackCancellation).ConfigureAwait(false);
+                    (full ??= []).Add((worker, enqueued, i + 1));
+                    break;
                 }
-                else
+            }
+        }
+
+        foreach (var (worker, pending, next) in full ?? [])
+        {
+            await pending.ConfigureAwait(false);
+            for (var i = next; i < events.Count; i++)
+            {
+                if (worker.Wants(events[i]))
                 {
-                    await worker.EnqueueAsync(evt, stopping).ConfigureAwait(false);
+                    await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
                 }
             }
         }

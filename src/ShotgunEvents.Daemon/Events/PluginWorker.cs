@@ -93,6 +93,9 @@ internal sealed class PluginWorker
     /// </summary>
     public void MarkCheckpoint() => Interlocked.Exchange(ref _handledAtCheckpoint, HandledCount);
 
+    /// <summary>True when this lane has handled a checkpoint's worth of events since the last checkpoint.</summary>
+    public bool CheckpointOverdue => HandledCount - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery;
+
     /// <summary>Grows whenever the persistent state changes, so a checkpoint can tell whether it has work.</summary>
     public long StateVersion => Interlocked.Read(ref _stateVersion);
 

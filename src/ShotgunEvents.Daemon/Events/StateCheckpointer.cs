@@ -27,13 +27,33 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
         Save(workers, force: false);
     }
 
+    /// <summary>
+    /// A lane that handled a checkpoint's worth of events asks for one: written if a lane is still overdue once the
+    /// caller holds the gate. Lanes in step ask at about the same moment; the first write covers them all (without
+    /// this check each of them wrote the file in turn).
+    /// </summary>
+    public void MaybeSaveForLane(IReadOnlyList<PluginWorker> workers)
+    {
+        if (interval is { } every && timeProvider.GetElapsedTime(_savedAt) < every)
+        {
+            return;
+        }
+
+        Save(workers, force: false, onlyIfLaneOverdue: true);
+    }
+
     /// <summary>Writes a checkpoint now (shutdown), whether or not something changed.</summary>
     public void SaveNow(IReadOnlyList<PluginWorker> workers) => Save(workers, force: true);
 
-    private void Save(IReadOnlyList<PluginWorker> workers, bool force)
+    private void Save(IReadOnlyList<PluginWorker> workers, bool force, bool onlyIfLaneOverdue = false)
     {
         lock (_gate)
         {
+            if (onlyIfLaneOverdue && !workers.Any(w => w.CheckpointOverdue))
+            {
+                return;
+            }
+
             var version = workers.Sum(w => w.StateVersion) + workers.Count;
             if (!force && version == _savedVersion)
             {

@@ -153,6 +153,40 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
         Assert.Equal(latest + 3, StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "rec"));
     }
 
+    [Fact]
+    public async Task Run_FirstSigtermWaitsForTheEventInHand_SecondExitsAtOnce()
+    {
+        await using var site = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Port = 0,
+            Scripts = [new ScriptCredential(EngineHarness.ScriptName, EngineHarness.ScriptKey)],
+        });
+        using var dir = new DaemonDirectory(site, """
+            fetch_interval = 0.05
+            start_from = latest
+            shutdown_timeout = 120
+            logging = DEBUG
+            """);
+        dir.AddPlugin("slow_recorder.csx", "slow");
+        var latest = site.Store.LatestEventId;
+        using var daemon = dir.Start();
+        await Eventually.TrueAsync(() => StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "slow") == latest || daemon.HasExited,
+            "the daemon starts", TimeSpan.FromSeconds(60));
+        dir.Updates(2);
+        await Eventually.TrueAsync(() => dir.Recorded("slow").Count == 1 || daemon.HasExited, "slow holds its first event", TimeSpan.FromSeconds(30));
+        Assert.False(daemon.HasExited, daemon.Output);
+
+        daemon.Terminate();
+        await Eventually.TrueAsync(() => daemon.Output.Contains("Received SIGTERM", StringComparison.Ordinal) || daemon.HasExited,
+            "the first SIGTERM is taken", TimeSpan.FromSeconds(30));
+        Assert.False(daemon.HasExited, "the first SIGTERM waits for the event in hand (shutdown_timeout = 120 s)\n" + daemon.Output);
+
+        daemon.Terminate();
+        Assert.Equal(130, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(15)));
+        Assert.Contains("Second stop signal", daemon.Output, StringComparison.Ordinal);
+        Assert.Equal(latest, StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "slow")); // the last checkpoint stands
+    }
+
     private static HashSet<long> AllIds(EmulatorServer site)
     {
         var ids = new HashSet<long>();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NLog;
 using ShotgunEvents.Tests.Daemon.Events.Support;
 using ShotgunEvents.Tests.Support;
@@ -37,6 +38,31 @@ public sealed class EngineOutageTests
         await h.WaitRecordedAsync("rec", [last]);
         await Eventually.TrueAsync(() => h.Logs.Count("answers again") == 2, "the second recovery is logged");
         Assert.Equal(2, h.Logs.Count("Cannot read the site's event log", LogLevel.Error));
+        Assert.Equal(h.VisibleIds(start), h.Recorded("rec"));
+    }
+
+    [Fact]
+    public async Task BadCredentials_ReportedOnceWithoutTheKey_RetriedAtTheSlowPaceNotHammered()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        h.AddPlugin("recorder.csx", "rec");
+        var start = h.Updates(1);
+        await using var engine = await h.StartEngineAsync(o => o with { MaxOutageBackoff = TimeSpan.FromSeconds(1) });
+        await h.WaitRecordedAsync("rec", [h.Updates(1)]);
+
+        var calls = h.Site.Faults.CallCount;
+        h.Site.Faults.AuthFailNext(3);
+        var clock = Stopwatch.StartNew();
+        var last = h.Updates(2);
+        await Eventually.TrueAsync(() => h.Site.Faults.CallCount >= calls + 3, "the refusals are over");
+        await h.WaitRecordedAsync("rec", [last]);
+        var elapsed = clock.Elapsed;
+
+        // Three refused attempts, each followed by the full conn_retry_sleep: no quick retries against a revoked key.
+        Assert.True(elapsed >= TimeSpan.FromSeconds(2.5), $"recovered after {elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(1, h.Logs.Count("refused the daemon's credentials", LogLevel.Error));
+        Assert.Equal(1, h.Logs.Count("answers again"));
+        Assert.DoesNotContain(EngineHarness.ScriptKey, h.Logs.Dump(), StringComparison.Ordinal);
         Assert.Equal(h.VisibleIds(start), h.Recorded("rec"));
     }
 }

@@ -59,7 +59,8 @@ internal sealed class CommandProcess : IDisposable
     /// <summary>Starts the command with extra environment variables.</summary>
     public static CommandProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The dotnet that runs the tests (not whichever one PATH finds first).
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
