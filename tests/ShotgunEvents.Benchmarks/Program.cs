@@ -31,11 +31,20 @@ internal static class Program
 
         var groups = ScenarioGroup.For(arguments.Scenarios);
         var ok = true;
-        foreach (var group in groups)
+        if (arguments.Child || groups.Count == 1)
         {
-            ok &= groups.Count > 1 && !arguments.Child
-                ? await ScenarioSuite.RunInChildAsync(group, arguments).ConfigureAwait(false)
-                : await ScenarioSuite.RunHereAsync(group, arguments).ConfigureAwait(false);
+            foreach (var group in groups)
+            {
+                ok &= await ScenarioSuite.RunHereAsync(group, arguments).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            foreach (var stage in ScenarioGroup.Stages(groups, Sizes.For(arguments.Quick).OverlapIdleGroups))
+            {
+                var results = await Task.WhenAll(stage.Select(g => ScenarioSuite.RunInChildAsync(g, arguments))).ConfigureAwait(false);
+                ok &= results.All(r => r);
+            }
         }
 
         LogManager.Shutdown();

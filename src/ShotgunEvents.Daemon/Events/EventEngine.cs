@@ -160,7 +160,13 @@ internal sealed class EventEngine
 
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
         return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize,
-            () => _checkpointer?.MaybeSaveForLane(Workers));
+            () =>
+            {
+                if (Poller.LaneCheckpointsNeeded)
+                {
+                    _checkpointer?.MaybeSaveForLane(Workers);
+                }
+            });
     }
 
     private void StartLane(PluginWorker worker)

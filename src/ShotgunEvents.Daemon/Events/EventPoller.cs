@@ -28,6 +28,8 @@ internal sealed class EventPoller
     private long _lastBacklogQuery;
     private long _polls;
     private PrefetchedRead? _prefetch;
+    private int _inCycle;
+    private int _waitingOnLane;
 
     public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
     {
@@ -47,6 +49,14 @@ internal sealed class EventPoller
     /// <summary>Main queries made so far.</summary>
     public long PollCount => Interlocked.Read(ref _polls);
 
+    /// <summary>
+    /// True when a lane that has handled a checkpoint's worth of events should write one itself: the poller is waiting
+    /// for room in a full lane, or is between cycles (sleeping, or backing off from an unreachable site). In the middle
+    /// of a cycle it is not: the cycle's own checkpoint comes within a batch (and lanes writing too, in catch-up, wrote
+    /// the file several times per batch).
+    /// </summary>
+    public bool LaneCheckpointsNeeded => Volatile.Read(ref _waitingOnLane) > 0 || Volatile.Read(ref _inCycle) == 0;
+
     /// <summary>Ends the current wait early: a plugin came back or was added and needs events.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -60,6 +70,7 @@ internal sealed class EventPoller
         finally
         {
             DropPrefetch();
+            Volatile.Write(ref _inCycle, 0);
         }
     }
 
@@ -68,6 +79,7 @@ internal sealed class EventPoller
         while (!stopping.IsCancellationRequested)
         {
             bool fullBatch;
+            Volatile.Write(ref _inCycle, 1);
             try
             {
                 fullBatch = await PollOnceAsync(stopping, callbackCancellation).ConfigureAwait(false);
@@ -75,15 +87,25 @@ internal sealed class EventPoller
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
+                Volatile.Write(ref _inCycle, 0);
                 return;
             }
             catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
             {
+                Volatile.Write(ref _inCycle, 0);
                 await WaitAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
                 continue;
             }
 
-            CycleCompleted?.Invoke();
+            try
+            {
+                CycleCompleted?.Invoke();
+            }
+            finally
+            {
+                Volatile.Write(ref _inCycle, 0);
+            }
+
             if (!fullBatch)
             {
                 await WaitAsync(_options.FetchInterval, stopping).ConfigureAwait(false);
@@ -239,16 +261,29 @@ internal sealed class EventPoller
             }
         }
 
-        foreach (var (worker, pending, next) in full ?? [])
+        if (full is null)
         {
-            await pending.ConfigureAwait(false);
-            for (var i = next; i < events.Count; i++)
+            return;
+        }
+
+        Volatile.Write(ref _waitingOnLane, 1);
+        try
+        {
+            foreach (var (worker, pending, next) in full)
             {
-                if (worker.Wants(events[i]))
+                await pending.ConfigureAwait(false);
+                for (var i = next; i < events.Count; i++)
                 {
-                    await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
+                    if (worker.Wants(events[i]))
+                    {
+                        await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
+                    }
                 }
             }
+        }
+        finally
+        {
+            Volatile.Write(ref _waitingOnLane, 0);
         }
     }
 

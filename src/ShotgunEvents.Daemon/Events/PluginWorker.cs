@@ -85,6 +85,9 @@ internal sealed class PluginWorker
         }
     }
 
+    /// <summary>Events queued and not yet handed to the plugin (its lag behind the poller).</summary>
+    public int QueueLength => _queue.Reader.CanCount ? _queue.Reader.Count : 0;
+
     /// <summary>Events handled since start (for status and benchmarks).</summary>
     public long HandledCount => Interlocked.Read(ref _handled);
 
@@ -338,15 +341,15 @@ internal sealed class PluginWorker
         }
 
         var handled = Interlocked.Increment(ref _handled);
+        Interlocked.Increment(ref _stateVersion);
         // The poller checkpoints after each batch it reads, but while it waits on a full queue of another plugin this
         // lane may drain far more than a batch: ask for a checkpoint itself, so a crash never re-delivers more than
-        // about a batch to any plugin.
+        // a batch to any plugin.
         if (_checkpointDue is not null && handled - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery)
         {
             _checkpointDue();
         }
 
-        Interlocked.Increment(ref _stateVersion);
         switch (outcome.Kind)
         {
             case HandledKind.FilledFromBacklog:

@@ -16,6 +16,37 @@ internal sealed record ScenarioGroup(string Name, IReadOnlyList<string> Members)
         new("checkpoint", ["checkpoint"]),
     ];
 
+    /// <summary>
+    /// The groups in the order they run, each stage one or more groups run side by side: every group alone, except
+    /// that with <paramref name="overlapIdle"/> the <c>reload</c> group shares a stage with the <c>live</c> group.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<ScenarioGroup>> Stages(IReadOnlyList<ScenarioGroup> groups, bool overlapIdle)
+    {
+        var stages = new List<IReadOnlyList<ScenarioGroup>>();
+        var live = groups.FirstOrDefault(g => g.Name == "live");
+        var reload = groups.FirstOrDefault(g => g.Name == "reload");
+        foreach (var group in groups)
+        {
+            if (overlapIdle && live is not null && reload is not null)
+            {
+                if (group == reload)
+                {
+                    continue;
+                }
+
+                if (group == live)
+                {
+                    stages.Add([live, reload]);
+                    continue;
+                }
+            }
+
+            stages.Add([group]);
+        }
+
+        return stages;
+    }
+
     /// <summary>The groups holding <paramref name="scenarios"/>, each narrowed to the scenarios asked for.</summary>
     public static IReadOnlyList<ScenarioGroup> For(IReadOnlyList<string> scenarios) =>
         [.. All.Select(g => g with { Members = [.. g.Members.Where(scenarios.Contains)] }).Where(g => g.Members.Count > 0)];

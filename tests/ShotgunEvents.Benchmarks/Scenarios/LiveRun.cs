@@ -14,7 +14,8 @@ internal static class LiveRun
     /// <summary>Events written before the measured ones and left out of the statistics (JIT, first connections).</summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
-    public static async Task<LiveResult> RunAsync(BenchSite site, Workspace workspace, Sizes sizes, TimeSpan duration, bool withSlowPlugin)
+    public static async Task<LiveResult> RunAsync(BenchSite site, Workspace workspace, Sizes sizes, TimeSpan duration, bool withSlowPlugin,
+        string cacheDirectory)
     {
         var directory = workspace.NewDirectory(withSlowPlugin ? "isolation" : "latency");
         var plugins = Path.Combine(directory, "plugins");
@@ -28,6 +29,7 @@ internal static class LiveRun
         {
             Directory = directory,
             PluginsDirectory = plugins,
+            CompileCacheDirectory = cacheDirectory,
             Site = site,
             FetchInterval = sizes.FetchInterval,
             StartFrom = "latest",

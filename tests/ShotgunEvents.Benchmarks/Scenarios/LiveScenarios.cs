@@ -19,8 +19,9 @@ internal static class LiveScenarios
         site.Store.SeedEvents(1000);
         var duration = TimeSpan.FromSeconds(sizes.LatencySeconds);
         var reports = new List<ScenarioReport>();
+        var cache = workspace.NewDirectory("cache");
 
-        var latency = await LiveRun.RunAsync(site, workspace, sizes, duration, withSlowPlugin: false).ConfigureAwait(false);
+        var latency = await LiveRun.RunAsync(site, workspace, sizes, duration, withSlowPlugin: false, cache).ConfigureAwait(false);
         Progress.Info($"latency: p50 {latency.Latency.At(50):0.0} ms, p99 {latency.Latency.At(99):0.0} ms");
         var limit = (sizes.FetchInterval + Slack).TotalMilliseconds;
         var latencyP99 = latency.Latency.At(99);
@@ -34,7 +35,7 @@ internal static class LiveScenarios
 
         if (reportIsolation)
         {
-            var isolation = await LiveRun.RunAsync(site, workspace, sizes, duration, withSlowPlugin: true).ConfigureAwait(false);
+            var isolation = await LiveRun.RunAsync(site, workspace, sizes, duration, withSlowPlugin: true, cache).ConfigureAwait(false);
             Progress.Info($"isolation: p50 {isolation.Latency.At(50):0.0} ms, p99 {isolation.Latency.At(99):0.0} ms");
             var ratio = isolation.Latency.At(99) / latencyP99;
             var report = Describe("isolation", quick, sizes, isolation)

@@ -165,8 +165,7 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
             fetch_interval = 0.05
             start_from = latest
             shutdown_timeout = 120
-            logging = DEBUG
-            """);
+            """, logging: "DEBUG");
         dir.AddPlugin("slow_recorder.csx", "slow");
         var latest = site.Store.LatestEventId;
         using var daemon = dir.Start();

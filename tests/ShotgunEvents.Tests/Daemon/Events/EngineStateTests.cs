@@ -104,11 +104,14 @@ public sealed class EngineStateTests
         h.Store.SeedEvents(300);
         var ids = h.VisibleIds(start);
         await h.WaitRecordedAsync("b_freed", [ids[0]]);
+        await Eventually.TrueAsync(() => engine.Worker("a_held").QueueLength == 100 && engine.Worker("b_freed").QueueLength == 100,
+            "the poller fills both queues and waits on a_held's");
 
         // b_freed drains its queue (about 100 events) while the poller, waiting on a_held, completes no cycle.
         File.WriteAllText(Path.Combine(h.Records, "release-b_freed"), "");
-        await Eventually.TrueAsync(() => h.Recorded("b_freed").Count >= 90, "b_freed drains its queue");
-        await Eventually.TrueAsync(() => engine.Worker("b_freed").LastEventId == h.Recorded("b_freed")[^1], "b_freed is idle");
+        await Eventually.TrueAsync(() => engine.Worker("b_freed").QueueLength == 0 && engine.Worker("b_freed").LastEventId == h.Recorded("b_freed")[^1],
+            $"b_freed drains its queue (recorded {h.Recorded("b_freed").Count}, queued {engine.Worker("b_freed").QueueLength})");
+        Assert.True(h.Recorded("b_freed").Count > 90, $"b_freed handled {h.Recorded("b_freed").Count} while the poller waited");
         var handled = engine.Worker("b_freed").LastEventId!.Value;
         var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "b_freed")!.Value;
         Assert.True(handled - saved <= 20, $"b_freed handled up to {handled} but the state file says {saved}: a crash would repeat {handled - saved}");

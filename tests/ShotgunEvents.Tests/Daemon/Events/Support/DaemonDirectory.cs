@@ -15,7 +15,7 @@ internal sealed class DaemonDirectory : IDisposable
     private readonly int _shotId;
     private int _writes;
 
-    public DaemonDirectory(EmulatorServer site, string daemonSection)
+    public DaemonDirectory(EmulatorServer site, string daemonSection, string logging = "INFO")
     {
         _site = site;
         Root = Path.Combine(Path.GetTempPath(), "sge-daemon-" + Guid.NewGuid().ToString("N")[..12]);
@@ -32,7 +32,7 @@ internal sealed class DaemonDirectory : IDisposable
             logPath = logs
             logFile = daemon.log
             logMode = 1
-            logging = INFO
+            logging = {logging}
             conn_retry_sleep = 1
             max_conn_retries = 5
             compile_cache = state/compile-cache
