@@ -159,14 +159,11 @@ internal sealed class EventEngine
         }
 
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
+        // Not gated on what the poller does: whenever a lane is a batch ahead of the file it waits for a checkpoint,
+        // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read or
+        // the cycle's own write takes). MaybeSaveForLane writes once for lanes that ask together.
         return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize,
-            () =>
-            {
-                if (Poller.LaneCheckpointsNeeded)
-                {
-                    _checkpointer?.MaybeSaveForLane(Workers);
-                }
-            });
+            () => _checkpointer?.MaybeSaveForLane(Workers));
     }
 
     private void StartLane(PluginWorker worker)

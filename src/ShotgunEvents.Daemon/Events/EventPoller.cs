@@ -51,9 +51,9 @@ internal sealed class EventPoller
 
     /// <summary>
     /// True when a lane that has handled a checkpoint's worth of events should write one itself: the poller is waiting
-    /// for room in a full lane, or is between cycles (sleeping, or backing off from an unreachable site). In the middle
-    /// of a cycle it is not: the cycle's own checkpoint comes within a batch (and lanes writing too, in catch-up, wrote
-    /// the file several times per batch).
+    /// for room in a full lane, or is not dispatching a batch it has read (sleeping, backing off from an unreachable
+    /// site, or waiting for a read, which takes as long as the site likes). While it dispatches it is not: the cycle's
+    /// own checkpoint comes within a batch (and lanes writing too, in catch-up, wrote the file several times per batch).
     /// </summary>
     public bool LaneCheckpointsNeeded => Volatile.Read(ref _waitingOnLane) > 0 || Volatile.Read(ref _inCycle) == 0;
 
@@ -79,7 +79,6 @@ internal sealed class EventPoller
         while (!stopping.IsCancellationRequested)
         {
             bool fullBatch;
-            Volatile.Write(ref _inCycle, 1);
             try
             {
                 fullBatch = await PollOnceAsync(stopping, callbackCancellation).ConfigureAwait(false);
@@ -132,6 +131,9 @@ internal sealed class EventPoller
 
         var from = active.Min(w => w.NextFetchId);
         var events = await ReadMainAsync(from, stopping).ConfigureAwait(false);
+        // From here the cycle's own checkpoint is a dispatch away. Not before: a read can take as long as the site
+        // likes (a hang, retries), and lanes draining their queues meanwhile must still checkpoint every batch.
+        Volatile.Write(ref _inCycle, 1);
         Interlocked.Increment(ref _polls);
         if (events.Count > 0)
         {

@@ -91,10 +91,8 @@ internal sealed class PluginWorker
     /// <summary>Events handled since start (for status and benchmarks).</summary>
     public long HandledCount => Interlocked.Read(ref _handled);
 
-    /// <summary>
-    /// Called by the checkpointer just before it copies the states: everything handled so far is in that copy.
-    /// </summary>
-    public void MarkCheckpoint() => Interlocked.Exchange(ref _handledAtCheckpoint, HandledCount);
+    /// <summary>Called by the checkpointer once a checkpoint holding the first <paramref name="handled"/> events is written.</summary>
+    public void MarkCheckpoint(long handled) => Interlocked.Exchange(ref _handledAtCheckpoint, handled);
 
     /// <summary>True when this lane has handled a checkpoint's worth of events since the last checkpoint.</summary>
     public bool CheckpointOverdue => HandledCount - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery;

@@ -60,13 +60,12 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
                 return;
             }
 
+            // What each lane had handled before the copy: all of it is in the copy (a lane counts an event after
+            // moving its cursor). Lanes learn it only once the file is written, so a lane overdue for a checkpoint
+            // while this one is still on its way to the disk asks again and waits here.
+            var handled = workers.Select(w => w.HandledCount).ToArray();
             try
             {
-                foreach (var worker in workers)
-                {
-                    worker.MarkCheckpoint();
-                }
-
                 // The cursors change the plugin states in place; a clone is a consistent picture of them.
                 file.Save(state.Clone());
                 // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.
@@ -90,6 +89,14 @@ internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeS
                 {
                     log.Error("Cannot write the state file {0}: {1}. The previous state is kept; retrying every batch.", file.Path, ex.Message);
                     _failing = true;
+                }
+            }
+            finally
+            {
+                // Also after a failed write: lanes retry at their next batch, not at every event of a failing disk.
+                for (var i = 0; i < workers.Count; i++)
+                {
+                    workers[i].MarkCheckpoint(handled[i]);
                 }
             }
         }

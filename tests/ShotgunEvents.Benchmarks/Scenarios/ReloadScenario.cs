@@ -43,6 +43,7 @@ internal static class ReloadScenario
         var toSwap = new List<double>();
         var toNewCode = new List<double>();
         var wrongVersion = 0;
+        var byHundred = new List<double>();
         var missed = 0;
         var elapsed = Stopwatch.StartNew();
         for (var version = 1; version <= sizes.ReloadEdits; version++)
@@ -71,6 +72,7 @@ internal static class ReloadScenario
             toNewCode.Add(CallbackSink.Milliseconds(saved, newCode));
             if (version % 100 == 0)
             {
+                byHundred.Add(MemorySample.Take().WorkingSetMiB);
                 Progress.Info($"reload: {version} edits, p50 {Percentiles.Median(toNewCode):0} ms, WS {Environment.WorkingSet / 1048576.0:0} MiB");
             }
         }
@@ -102,6 +104,13 @@ internal static class ReloadScenario
             .Add("working_set_before_mib", before.WorkingSetMiB)
             .Add("working_set_after_mib", after.WorkingSetMiB)
             .Add("working_set_growth_mib", growth)
+            .Add("gc_committed_before_mib", before.GcCommittedMiB)
+            .Add("gc_committed_after_mib", after.GcCommittedMiB)
+            .Add("rss_anon_before_mib", before.AnonymousMiB)
+            .Add("rss_anon_after_mib", after.AnonymousMiB)
+            .Add("rss_file_before_mib", before.FileMiB)
+            .Add("rss_file_after_mib", after.FileMiB)
+            .Add("working_set_by_hundred_edits_mib", new Newtonsoft.Json.Linq.JArray(byHundred.Select(ResultWriter.Round)))
             .Add("contexts_unloaded", tracker.TrackedCount)
             .Add("contexts_still_alive", alive)
             .Add("seconds", loopSeconds)

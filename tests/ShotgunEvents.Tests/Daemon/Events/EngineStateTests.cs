@@ -124,6 +124,31 @@ public sealed class EngineStateTests
         Assert.Equal(ids, h.Recorded("b_freed"));
     }
 
+    [Fact]
+    public async Task Checkpoint_LaneDrainsItsQueueWhileThePollerWaitsOnTheSite_StillCheckpointsEveryBatch()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        h.AddPlugin("slow_recorder.csx", "lane");
+        var start = h.Updates(1);
+        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20, QueueCapacity = 200 });
+
+        // The lane holds its first event while the poller queues all 120 for it and goes idle.
+        h.Store.SeedEvents(120);
+        var ids = h.VisibleIds(start);
+        await Eventually.TrueAsync(() => engine.Worker("lane").QueueLength == ids.Count - 1, "the poller queues every event");
+
+        // The next site call hangs: the poller sits inside a cycle while the lane works through 119 events.
+        var calls = h.Site.Faults.CallCount;
+        h.Site.Faults.HangNext(1, TimeSpan.FromSeconds(8));
+        await Eventually.TrueAsync(() => h.Site.Faults.CallCount > calls, "the poller waits on the site");
+        File.WriteAllText(Path.Combine(h.Records, "release"), "");
+        await Eventually.TrueAsync(() => engine.Worker("lane").LastEventId == ids[^1], "the lane drains its queue");
+        var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "lane")!.Value;
+
+        Assert.True(ids[^1] - saved <= 20, $"the lane handled up to {ids[^1]} but the state file says {saved}: a crash now would repeat {ids[^1] - saved}");
+        Assert.Equal(ids, h.Recorded("lane"));
+    }
+
     public static TheoryData<string, string> CorruptFiles => new()
     {
         { "empty", "" },

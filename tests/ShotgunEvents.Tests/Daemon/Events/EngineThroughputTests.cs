@@ -35,6 +35,7 @@ public sealed class EngineThroughputTests(ITestOutputHelper output)
             h.AddPlugin("noop.csx", plugin);
         }
 
+        await RawPagingRateAsync(h, total); // warm-up: the JIT and the emulator's read path, for both sides
         var rawBefore = await RawPagingRateAsync(h, total);
         await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize });
         var clock = Stopwatch.StartNew();
