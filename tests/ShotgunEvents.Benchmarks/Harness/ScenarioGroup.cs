@@ -2,18 +2,18 @@ namespace ShotgunEvents.Benchmarks.Harness;
 
 /// <summary>
 /// Scenarios that share one process: <c>latency</c> and <c>isolation</c> must run back to back in one process;
-/// <c>startup</c> and <c>footprint</c> share their site and plugins. Every group gets a fresh process when several run,
+/// <c>catchup</c> and <c>checkpoint</c> share their seeded site and warm-up; <c>startup</c> and <c>footprint</c> share
+/// their site, plugins and first daemon process. Every group gets a fresh process when several run,
 /// so one scenario's heap and JIT state do not bleed into another's memory or timing.
 /// </summary>
 internal sealed record ScenarioGroup(string Name, IReadOnlyList<string> Members)
 {
     private static readonly ScenarioGroup[] All =
     [
-        new("catchup", ["catchup"]),
+        new("throughput", ["catchup", "checkpoint"]),
         new("live", ["latency", "isolation"]),
         new("reload", ["reload"]),
         new("process", ["startup", "footprint"]),
-        new("checkpoint", ["checkpoint"]),
     ];
 
     /// <summary>

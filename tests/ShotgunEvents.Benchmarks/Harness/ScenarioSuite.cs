@@ -16,8 +16,7 @@ internal static class ScenarioSuite
         {
             var reports = group.Name switch
             {
-                "catchup" => [await CatchupScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
-                "checkpoint" => [await CheckpointScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
+                "throughput" => await ThroughputAsync(sizes, quick, members).ConfigureAwait(false),
                 "reload" => [await ReloadScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
                 "live" => await LiveScenarios.RunAsync(sizes, quick, members.Contains("latency"), members.Contains("isolation")).ConfigureAwait(false),
                 "process" => await ProcessScenarios.RunAsync(sizes, quick, members.Contains("startup"), members.Contains("footprint")).ConfigureAwait(false),
@@ -42,6 +41,23 @@ internal static class ScenarioSuite
 
             return false;
         }
+    }
+
+    private static async Task<IReadOnlyList<ScenarioReport>> ThroughputAsync(Sizes sizes, bool quick, IReadOnlyList<string> members)
+    {
+        await using var bench = await ThroughputBench.StartAsync(sizes.CatchupEvents, sizes.BatchSize).ConfigureAwait(false);
+        var reports = new List<ScenarioReport>();
+        if (members.Contains("catchup"))
+        {
+            reports.Add(await CatchupScenario.RunAsync(bench, sizes, quick).ConfigureAwait(false));
+        }
+
+        if (members.Contains("checkpoint"))
+        {
+            reports.Add(await CheckpointScenario.RunAsync(bench, sizes, quick).ConfigureAwait(false));
+        }
+
+        return reports;
     }
 
     public static async Task<bool> RunInChildAsync(ScenarioGroup group, BenchmarkArguments arguments)

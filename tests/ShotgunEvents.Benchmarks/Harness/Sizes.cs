@@ -7,8 +7,7 @@ internal sealed record Sizes
     {
         CatchupEvents = 200_000,
         CatchupRounds = 1,
-        CheckpointEvents = 200_000,
-        CheckpointRounds = 2,
+        CheckpointRounds = 1,
         LatencySeconds = 30,
         ReloadEdits = 1000,
         StartupPairs = 3,
@@ -20,7 +19,6 @@ internal sealed record Sizes
     {
         CatchupEvents = 20_000,
         CatchupRounds = 2,
-        CheckpointEvents = 20_000,
         CheckpointRounds = 1,
         LatencySeconds = 10,
         ReloadEdits = 100,
@@ -35,9 +33,6 @@ internal sealed record Sizes
 
     /// <summary>Daemon runs in <c>catchup</c>, each between two ceiling runs.</summary>
     public int CatchupRounds { get; init; }
-
-    /// <summary>Events seeded for <c>checkpoint</c>.</summary>
-    public int CheckpointEvents { get; init; }
 
     /// <summary>ABBA rounds of <c>checkpoint</c> (each round runs both variants twice).</summary>
     public int CheckpointRounds { get; init; }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Benchmarks.Harness;
 
@@ -9,8 +8,7 @@ namespace ShotgunEvents.Benchmarks.Scenarios;
 /// Target: daemon rate ≥ 0.8 × the ceiling (the client alone paging the same events, same batch size, same run).
 /// </summary>
 /// <remarks>
-/// Both sides are warmed up first (JIT, connections, the emulator's read path): the ceiling with a few pages, the daemon
-/// with a run over the first events. Then ceiling and daemon runs alternate, starting and ending with a ceiling run;
+/// Both sides are warmed up first (<see cref="ThroughputBench"/>). Then ceiling and daemon runs alternate, starting and ending with a ceiling run;
 /// each daemon run is compared with the mean of the ceiling runs on either side of it (which cancels a drift in the
 /// machine's load), and the reported ratio is the median of those comparisons.
 /// </remarks>
@@ -18,28 +16,15 @@ internal static class CatchupScenario
 {
     public const double TargetRatio = 0.8;
 
-    public static async Task<ScenarioReport> RunAsync(Sizes sizes, bool quick)
+    public static async Task<ScenarioReport> RunAsync(ThroughputBench bench, Sizes sizes, bool quick)
     {
-        using var workspace = new Workspace();
-        await using var site = await BenchSite.StartAsync().ConfigureAwait(false);
-        var seedStart = Stopwatch.GetTimestamp();
-        site.Store.SeedEvents(sizes.CatchupEvents);
-        Progress.Info($"catchup: seeded {site.Store.EventCount} events in {Stopwatch.GetElapsedTime(seedStart).TotalSeconds:0.0} s");
-
-        var plugins = Path.Combine(workspace.Root, "plugins");
-        PluginSources.WriteTrivialSet(plugins, 10, report: false);
-        var cache = workspace.NewDirectory("cache");
-
-        await CatchupRun.CeilingAsync(site, sizes.BatchSize, pages: 10).ConfigureAwait(false);
-        await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch", stopAt: Math.Min(10 * sizes.BatchSize, sizes.CatchupEvents / 4))
-            .ConfigureAwait(false);
-
+        var site = bench.Site;
         var ceilings = new List<(double Rate, double CpuMicroseconds)> { await CeilingAsync(site, sizes).ConfigureAwait(false) };
         var daemons = new List<CatchupResult>();
         var ratios = new List<double>();
         for (var round = 0; round < sizes.CatchupRounds; round++)
         {
-            var daemon = await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch").ConfigureAwait(false);
+            var daemon = await bench.DaemonAsync(sizes.BatchSize, "batch").ConfigureAwait(false);
             Progress.Info($"catchup: daemon {daemon.Rate:0} events/s ({daemon.Seconds:0.00} s, {daemon.CpuMicroseconds:0} µs CPU/event)");
             daemons.Add(daemon);
             ceilings.Add(await CeilingAsync(site, sizes).ConfigureAwait(false));

@@ -11,18 +11,8 @@ internal static class CheckpointScenario
 {
     public const double TargetRatio = 0.95;
 
-    public static async Task<ScenarioReport> RunAsync(Sizes sizes, bool quick)
+    public static async Task<ScenarioReport> RunAsync(ThroughputBench bench, Sizes sizes, bool quick)
     {
-        using var workspace = new Workspace();
-        await using var site = await BenchSite.StartAsync().ConfigureAwait(false);
-        site.Store.SeedEvents(sizes.CheckpointEvents);
-        var plugins = Path.Combine(workspace.Root, "plugins");
-        PluginSources.WriteTrivialSet(plugins, 10, report: false);
-        var cache = workspace.NewDirectory("cache");
-
-        // One unmeasured run: JIT, the compile cache and the emulator's read path warm up for both variants alike.
-        await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, "batch", stopAt: Math.Min(10 * sizes.BatchSize, sizes.CheckpointEvents / 4))
-            .ConfigureAwait(false);
 
         var batch = new List<CatchupResult>();
         var never = new List<CatchupResult>();
@@ -30,8 +20,7 @@ internal static class CheckpointScenario
         {
             foreach (var everyBatch in new[] { true, false, false, true })
             {
-                var result = await CatchupRun.DaemonAsync(site, workspace, plugins, cache, sizes.BatchSize, everyBatch ? "batch" : "86400")
-                    .ConfigureAwait(false);
+                var result = await bench.DaemonAsync(sizes.BatchSize, everyBatch ? "batch" : "86400").ConfigureAwait(false);
                 (everyBatch ? batch : never).Add(result);
                 Progress.Info($"checkpoint: {(everyBatch ? "batch" : "never")} {result.Rate:0} events/s");
             }

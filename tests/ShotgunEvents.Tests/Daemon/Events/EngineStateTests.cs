@@ -201,6 +201,29 @@ public sealed class EngineStateTests
     }
 
     [Fact]
+    public async Task RenamedPlugin_WhileRunning_TheNewNameCarriesOnFromTheCollectionsPosition()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        var old = h.AddPlugin("recorder.csx", "before_rename");
+        var start = h.Updates(1);
+        await using var engine = await h.StartEngineAsync();
+        h.Store.SeedEvents(10);
+        var first = h.VisibleIds(start);
+        await h.WaitRecordedAsync("before_rename", first);
+        await Eventually.TrueAsync(() => engine.Worker("before_rename").LastEventId == first[^1], "handled");
+
+        File.Move(old, Path.Combine(h.Plugins, "after_rename.csx"));
+        await Eventually.TrueAsync(() => !engine.HasWorker("before_rename") && engine.HasWorker("after_rename")
+            && engine.Worker("after_rename").IsActive, "the renamed plugin gets a lane, the old name loses its own");
+        h.Store.SeedEvents(10);
+        var second = h.VisibleIds(first[^1]);
+        await h.WaitRecordedAsync("after_rename", second);
+
+        Assert.Equal(second, h.Recorded("after_rename"));
+        Assert.Equal(first, h.Recorded("before_rename"));
+    }
+
+    [Fact]
     public async Task MovedCollection_KeepsEachPluginsOwnPositionByName()
     {
         await using var h = await EngineHarness.CreateAsync();

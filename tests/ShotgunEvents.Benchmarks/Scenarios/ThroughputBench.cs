@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using ShotgunEvents.Benchmarks.Harness;
+
+namespace ShotgunEvents.Benchmarks.Scenarios;
+
+/// <summary>
+/// What <c>catchup</c> and <c>checkpoint</c> share: a site seeded once, the 10 trivial plugins (half on every event,
+/// half on one type), their compile cache, and the warm-up of both sides (JIT, connections, the emulator's read path):
+/// the ceiling with a few pages, the daemon with a run over the first events.
+/// </summary>
+internal sealed class ThroughputBench : IAsyncDisposable
+{
+    private ThroughputBench(Workspace workspace, BenchSite site, string plugins, string cache)
+    {
+        Workspace = workspace;
+        Site = site;
+        PluginsDirectory = plugins;
+        CacheDirectory = cache;
+    }
+
+    public Workspace Workspace { get; }
+
+    public BenchSite Site { get; }
+
+    public string PluginsDirectory { get; }
+
+    public string CacheDirectory { get; }
+
+    public static async Task<ThroughputBench> StartAsync(int events, int batchSize)
+    {
+        var workspace = new Workspace();
+        var site = await BenchSite.StartAsync().ConfigureAwait(false);
+        var seedStart = Stopwatch.GetTimestamp();
+        site.Store.SeedEvents(events);
+        Progress.Info($"throughput: seeded {site.Store.EventCount} events in {Stopwatch.GetElapsedTime(seedStart).TotalSeconds:0.0} s");
+        var plugins = Path.Combine(workspace.Root, "plugins");
+        PluginSources.WriteTrivialSet(plugins, 10, report: false);
+        var bench = new ThroughputBench(workspace, site, plugins, workspace.NewDirectory("cache"));
+
+        await CatchupRun.CeilingAsync(site, batchSize, pages: 10).ConfigureAwait(false);
+        await bench.DaemonAsync(batchSize, "batch", stopAt: Math.Min(10 * batchSize, events / 4)).ConfigureAwait(false);
+        return bench;
+    }
+
+    /// <summary>A daemon catch-up run over the seeded log (see <see cref="CatchupRun.DaemonAsync"/>).</summary>
+    public Task<CatchupResult> DaemonAsync(int batchSize, string stateCheckpoint, int? stopAt = null) =>
+        CatchupRun.DaemonAsync(Site, Workspace, PluginsDirectory, CacheDirectory, batchSize, stateCheckpoint, stopAt);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Site.DisposeAsync().ConfigureAwait(false);
+        Workspace.Dispose();
+    }
+}
