@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
@@ -25,7 +24,7 @@ internal static class StatusCommand
         var state = stateFile.Load();
         var statusPath = StatusReport.PathFor(stateFile.Path);
         var report = File.Exists(statusPath) ? ReadReport(statusPath) : null;
-        var running = report?.Value<int?>("pid") is { } pid && IsAlive(pid);
+        var running = report?.Value<int?>("pid") is { } pid && PidFile.IsAlive(pid);
 
         // The embedded site lives inside the daemon: its address in an old status file points at nothing.
         var siteText = running ? report!.Value<string>("site") : settings.Shotgun.IsEmbedded ? null : settings.Shotgun.Url?.ToString();
@@ -168,19 +167,6 @@ internal static class StatusCommand
         : token.Type == JTokenType.Float ? token.Value<double>().ToString("0", CultureInfo.InvariantCulture)
         : token.Type == JTokenType.Boolean ? (token.Value<bool>() ? "yes" : "no")
         : token.ToString();
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private static async Task<(long Id, DateTimeOffset? CreatedAt)?> ReadHeadAsync(Uri site, DaemonSettings settings)
     {

@@ -47,7 +47,8 @@ internal sealed class PidFile : IDisposable
         }
     }
 
-    private static bool IsAlive(int pid)
+    /// <summary>True when a process with this id is running (the pid file's and the status file's liveness check).</summary>
+    public static bool IsAlive(int pid)
     {
         try
         {
