@@ -100,6 +100,8 @@ public sealed class ConfigLoaderTests : IDisposable
                 compile_cache = /tmp/sge-cache
                 plugin_rescan_interval = 0.5
                 fetch_interval = 0.2
+                failed_event_retries = 3
+                failed_event_retry_backoff = 0.5
                 """,
             shotgun: "protocol = api3\ntimeout = 15\nmax_retries = 0",
             emails: """
@@ -124,6 +126,8 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal("/tmp/sge-cache", d.CompileCacheDirectory);
         Assert.Equal(TimeSpan.FromMilliseconds(500), d.PluginRescanInterval);
         Assert.Equal(TimeSpan.FromMilliseconds(200), d.FetchInterval);
+        Assert.Equal(3, d.FailedEventRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), d.FailedEventRetryBackoff);
         Assert.Equal(TimeSpan.FromSeconds(15), settings.Shotgun.Timeout);
         Assert.Equal(0, settings.Shotgun.MaxRetries);
         Assert.True(settings.Emails.UseSsl);
@@ -198,6 +202,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("start_from = newest", "daemon.ini [daemon] start_from: 'newest' is neither 'latest' nor an event id")]
     [InlineData("state_checkpoint = always", "daemon.ini [daemon] state_checkpoint: 'always' is neither 'batch' nor a number of seconds (more than 0, at most 86400)")]
     [InlineData("callback_timeout = 0", "daemon.ini [daemon] callback_timeout: '0' must be more than 0 seconds (or 'off')")]
+    [InlineData("failed_event_retries = -1", "daemon.ini [daemon] failed_event_retries: '-1' must be at least 0")]
     [InlineData("shutdown_timeout = 1e9", "daemon.ini [daemon] shutdown_timeout: '1e9' is not a number of seconds")]
     [InlineData("shutdown_timeout = 100000000", "daemon.ini [daemon] shutdown_timeout: '100000000' is more than a year of seconds")]
     public void Load_BadDaemonValue_ErrorNamesSectionKeyAndReason(string line, string expected)
