@@ -8,7 +8,9 @@ namespace ShotgunEvents.Benchmarks.Harness;
 /// <param name="GcCommittedMiB">Memory the garbage collector has committed (heap plus its reserve).</param>
 /// <param name="AnonymousMiB">Resident anonymous memory (heaps, JIT code; Linux only, else -1).</param>
 /// <param name="FileMiB">Resident file-backed memory (mapped assemblies; Linux only, else -1).</param>
-internal readonly record struct MemorySample(double ManagedMiB, double WorkingSetMiB, double GcCommittedMiB, double AnonymousMiB, double FileMiB)
+/// <param name="SharedMiB">Resident shared memory (with W^X on, the JIT's code is double-mapped shared memory; Linux only, else -1).</param>
+internal readonly record struct MemorySample(double ManagedMiB, double WorkingSetMiB, double GcCommittedMiB, double AnonymousMiB, double FileMiB,
+    double SharedMiB)
 {
     private const double MiB = 1024.0 * 1024.0;
 
@@ -16,7 +18,7 @@ internal readonly record struct MemorySample(double ManagedMiB, double WorkingSe
     {
         FullCollect();
         return new MemorySample(GC.GetTotalMemory(forceFullCollection: false) / MiB, Environment.WorkingSet / MiB,
-            GC.GetGCMemoryInfo().TotalCommittedBytes / MiB, ProcStatus("RssAnon:"), ProcStatus("RssFile:"));
+            GC.GetGCMemoryInfo().TotalCommittedBytes / MiB, ProcStatus("RssAnon:"), ProcStatus("RssFile:"), ProcStatus("RssShmem:"));
     }
 
     /// <summary>

@@ -110,6 +110,8 @@ internal static class ReloadScenario
             .Add("rss_anon_after_mib", after.AnonymousMiB)
             .Add("rss_file_before_mib", before.FileMiB)
             .Add("rss_file_after_mib", after.FileMiB)
+            .Add("rss_shmem_before_mib", before.SharedMiB)
+            .Add("rss_shmem_after_mib", after.SharedMiB)
             .Add("working_set_by_hundred_edits_mib", new Newtonsoft.Json.Linq.JArray(byHundred.Select(ResultWriter.Round)))
             .Add("contexts_unloaded", tracker.TrackedCount)
             .Add("contexts_still_alive", alive)
