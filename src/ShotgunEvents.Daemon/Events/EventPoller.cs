@@ -28,8 +28,6 @@ internal sealed class EventPoller
     private long _lastBacklogQuery;
     private long _polls;
     private PrefetchedRead? _prefetch;
-    private int _inCycle;
-    private int _waitingOnLane;
 
     public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
     {
@@ -49,14 +47,6 @@ internal sealed class EventPoller
     /// <summary>Main queries made so far.</summary>
     public long PollCount => Interlocked.Read(ref _polls);
 
-    /// <summary>
-    /// True when a lane that has handled a checkpoint's worth of events should write one itself: the poller is waiting
-    /// for room in a full lane, or is not dispatching a batch it has read (sleeping, backing off from an unreachable
-    /// site, or waiting for a read, which takes as long as the site likes). While it dispatches it is not: the cycle's
-    /// own checkpoint comes within a batch (and lanes writing too, in catch-up, wrote the file several times per batch).
-    /// </summary>
-    public bool LaneCheckpointsNeeded => Volatile.Read(ref _waitingOnLane) > 0 || Volatile.Read(ref _inCycle) == 0;
-
     /// <summary>Ends the current wait early: a plugin came back or was added and needs events.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
@@ -70,7 +60,6 @@ internal sealed class EventPoller
         finally
         {
             DropPrefetch();
-            Volatile.Write(ref _inCycle, 0);
         }
     }
 
@@ -86,24 +75,15 @@ internal sealed class EventPoller
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                Volatile.Write(ref _inCycle, 0);
                 return;
             }
             catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
             {
-                Volatile.Write(ref _inCycle, 0);
                 await WaitAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
                 continue;
             }
 
-            try
-            {
-                CycleCompleted?.Invoke();
-            }
-            finally
-            {
-                Volatile.Write(ref _inCycle, 0);
-            }
+            CycleCompleted?.Invoke();
 
             if (!fullBatch)
             {
@@ -131,9 +111,6 @@ internal sealed class EventPoller
 
         var from = active.Min(w => w.NextFetchId);
         var events = await ReadMainAsync(from, stopping).ConfigureAwait(false);
-        // From here the cycle's own checkpoint is a dispatch away. Not before: a read can take as long as the site
-        // likes (a hang, retries), and lanes draining their queues meanwhile must still checkpoint every batch.
-        Volatile.Write(ref _inCycle, 1);
         Interlocked.Increment(ref _polls);
         if (events.Count > 0)
         {
@@ -268,24 +245,16 @@ internal sealed class EventPoller
             return;
         }
 
-        Volatile.Write(ref _waitingOnLane, 1);
-        try
+        foreach (var (worker, pending, next) in full)
         {
-            foreach (var (worker, pending, next) in full)
+            await pending.ConfigureAwait(false);
+            for (var i = next; i < events.Count; i++)
             {
-                await pending.ConfigureAwait(false);
-                for (var i = next; i < events.Count; i++)
+                if (worker.Wants(events[i]))
                 {
-                    if (worker.Wants(events[i]))
-                    {
-                        await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
-                    }
+                    await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
                 }
             }
-        }
-        finally
-        {
-            Volatile.Write(ref _waitingOnLane, 0);
         }
     }
 
