@@ -199,6 +199,17 @@ public sealed class ShotgunClient : IShotgun, IDisposable
         return AsObject(await CallAsync("schema_field_read", read, cancellationToken).ConfigureAwait(false), "schema_field_read");
     }
 
+    /// <summary>Asks the site for a session token for this connection's identity (api3 <c>get_session_token</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token; use it with <see cref="ShotgunCredentials.SessionToken"/>. Treat it as a secret.</returns>
+    public async Task<string> GetSessionTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var result = AsObject(await CallAsync("get_session_token", null, cancellationToken).ConfigureAwait(false), "get_session_token");
+        return result.Value<string?>("session_id") is { Length: > 0 } token
+            ? token
+            : throw new ProtocolError("get_session_token", null, "get_session_token: the answer has no session_id.");
+    }
+
     /// <inheritdoc />
     public async Task<JObject> InfoAsync(CancellationToken cancellationToken = default) =>
         AsObject(await _pool.CallInfoAsync(cancellationToken).ConfigureAwait(false), "info");
