@@ -23,6 +23,12 @@ public sealed class EmulatorOptions
     /// <summary>A snapshot file: loaded at start when it exists (instead of <see cref="Seed"/>), saved on stop.</summary>
     public string? SnapshotPath { get; init; }
 
+    /// <summary>
+    /// The folder for uploaded files (attachments and thumbnails). Null keeps them beside <see cref="SnapshotPath"/>
+    /// (<c>&lt;snapshot&gt;.files</c>), so a saved site keeps its files; without a snapshot, a temporary folder removed on dispose.
+    /// </summary>
+    public string? FilesPath { get; init; }
+
     /// <summary>A schema JSON file; null uses the embedded default schema.</summary>
     public string? SchemaPath { get; init; }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShotgunEvents.Emulator.Files;
 using ShotgunEvents.Emulator.Hosting;
 using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
@@ -31,14 +32,16 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorOptions _options;
     private readonly ActivityGenerator? _activity;
+    private readonly AttachmentStorage _files;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping;
     private int _stopped;
     private int _disposed;
 
     private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorStore store, FaultInjector faults, ActivityGenerator? activity, ILogger logger,
-        CancellationTokenSource stopping)
+        CancellationTokenSource stopping, AttachmentStorage files)
     {
+        _files = files;
         _stopping = stopping;
         _app = app;
         _options = options;
@@ -99,14 +102,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
+        var files = FilesFor(options);
         var router = new RequestRouter(
             new Api3Endpoint(store, faults, options.TimeProvider, logger, stopping.Token),
-            new AdminEndpoints(store, faults, () => options.SnapshotPath));
+            new AdminEndpoints(store, faults, () => options.SnapshotPath),
+            new UploadEndpoints(store, files));
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var activity = options.ActivityGenerator ? new ActivityGenerator(store, options.TimeProvider, options.ActivityPerSecond, logger) : null;
-        var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping) { BaseUri = BoundUri(app, address) };
+        var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping, files) { BaseUri = BoundUri(app, address) };
+        store.Site.PublicBaseUri = server.BaseUri;
         activity?.Start();
         logger.LogInformation("Shotgun emulator listening on {BaseUri}", server.BaseUri);
         return server;
@@ -141,6 +147,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             await _app.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
+            _files.Dispose();
         }
     }
 
@@ -161,6 +168,13 @@ public sealed class EmulatorServer : IAsyncDisposable
             store.AddScriptUser(script.Name, script.Key);
         }
     }
+
+    private static AttachmentStorage FilesFor(EmulatorOptions options) => options switch
+    {
+        { FilesPath: { } path } => new AttachmentStorage(path, ownsRoot: false),
+        { SnapshotPath: { } snapshot } => new AttachmentStorage(Path.GetFullPath(snapshot) + ".files", ownsRoot: false),
+        _ => new AttachmentStorage(Path.Combine(Path.GetTempPath(), "shotgun-events-emulator-" + Guid.NewGuid().ToString("N")), ownsRoot: true),
+    };
 
     private static IPAddress ParseHost(string host) => host switch
     {

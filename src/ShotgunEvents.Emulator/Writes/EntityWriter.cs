@@ -78,7 +78,8 @@ internal sealed class EntityWriter(SiteData site)
         return record;
     }
 
-    public EntityRecord Update(EntitySchema schema, int id, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "update")
+    // systemWrite: the site itself sets read-only fields (an upload setting image), so the editable check is skipped.
+    public EntityRecord Update(EntitySchema schema, int id, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "update", bool systemWrite = false)
     {
         if (schema.Name == SiteData.EventLogEntryType)
         {
@@ -90,7 +91,7 @@ internal sealed class EntityWriter(SiteData site)
         var changed = false;
         foreach (var assignment in fields)
         {
-            var field = EditableField(schema, assignment.Name, method);
+            var field = systemWrite ? SiteSchema.GetField(schema, assignment.Name, method) : EditableField(schema, assignment.Name, method);
             var oldValue = record.Stored(field.Name) ?? field.EmptyValue();
             var newValue = NewValue(field, oldValue, assignment, method);
             if (field.Kind == FieldKind.Password)
