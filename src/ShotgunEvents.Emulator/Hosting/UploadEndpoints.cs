@@ -15,7 +15,7 @@ namespace ShotgunEvents.Emulator.Hosting;
 /// <c>api_complete_multipart_upload</c>) → <c>POST /upload/api_link_file</c>. The one-request form uploads
 /// <c>/upload/upload_file</c> and <c>/upload/publish_thumbnail</c> are served too. Form answers are text:
 /// <c>1:&lt;attachment id&gt;</c> or <c>1\n...</c> on success, <c>0\n&lt;message&gt;</c> on failure. Downloads:
-/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie, and thumbnail URLs under
+/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie (or from this machine), and thumbnail URLs under
 /// <c>/files/&lt;random key&gt;/&lt;name&gt;</c>.
 /// </summary>
 internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage storage)
@@ -206,8 +206,11 @@ internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage sto
 
     private async Task ServeAttachmentAsync(HttpContext context, string rest)
     {
+        // The Python API sends its session as a cookie whose domain is the site's host:port, which a cookie jar never
+        // matches when the site has a port, as the emulator always does: callers on this machine are trusted instead.
         var token = context.Request.Cookies["_session_id"];
-        if (token is null || !store.Read(site => site.Credentials.TryGetSession(token, out var user) && site.FindLive(user.Type, user.Id) is not null))
+        var session = token is not null && store.Read(site => site.Credentials.TryGetSession(token, out var user) && site.FindLive(user.Type, user.Id) is not null);
+        if (!session && !LoopbackGuard.IsLoopback(context.Connection.RemoteIpAddress))
         {
             await TextAsync(context, StatusCodes.Status403Forbidden, "Downloading an attachment needs a valid session (_session_id cookie).").ConfigureAwait(false);
             return;

@@ -150,16 +150,17 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Download_WithoutSession_Is403_UnknownAttachmentIs400()
+    public async Task Download_FromLoopbackWithoutCookie_IsServed_UnknownAttachmentIs400()
     {
-        var cookie = await SessionCookieAsync();
+        // The Python API's cookie never matches a host:port site, so a loopback caller is served without one.
+        var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
+        var attachment = await UploadAsync(_site, "Shot", shot, "a.txt", Movie, "Attachment");
 
-        using var anonymous = await _site.Http.GetAsync("file_serve/attachment/1");
-        using var request = new HttpRequestMessage(HttpMethod.Get, "file_serve/attachment/999");
-        request.Headers.Add("Cookie", cookie);
-        using var missing = await _site.Http.SendAsync(request);
+        using var anonymous = await _site.Http.GetAsync($"file_serve/attachment/{attachment}");
+        using var missing = await _site.Http.GetAsync("file_serve/attachment/999");
 
-        Assert.Equal(HttpStatusCode.Forbidden, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Equal(Movie, await anonymous.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
 

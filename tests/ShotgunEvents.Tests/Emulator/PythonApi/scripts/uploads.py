@@ -1,0 +1,55 @@
+"""upload / upload_thumbnail / upload_filmstrip_thumbnail / share_thumbnail / download_attachment, and create with an image."""
+import os
+import urllib.request
+
+from common import connect, report
+
+work = os.environ["SG_WORK"]
+
+
+def write(name, data):
+    path = os.path.join(work, name)
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+
+movie = write("cut_v001.mov", b"MOV" + bytes(range(256)) * 40)
+thumb = write("thumb.png", b"\x89PNG\r\n\x1a\n" + b"thumbnail-bytes" * 10)
+strip = write("strip.jpg", b"\xff\xd8\xff" + b"filmstrip" * 30)
+
+sg = connect()
+version = sg.create("Version", {"code": "v001"})
+other = sg.create("Version", {"code": "v002"})
+
+movie_id = sg.upload("Version", version["id"], movie, field_name="sg_uploaded_movie", display_name="Cut v001", tag_list="review,client")
+thumb_id = sg.upload_thumbnail("Version", version["id"], thumb)
+strip_id = sg.upload_filmstrip_thumbnail("Version", version["id"], strip)
+shared_id = sg.share_thumbnail([other], source_entity=version)
+
+row = sg.find_one("Version", [["id", "is", version["id"]]], ["sg_uploaded_movie", "image", "filmstrip_image"])
+other_row = sg.find_one("Version", [["id", "is", other["id"]]], ["image"])
+attachment = sg.find_one("Attachment", [["id", "is", movie_id]], ["this_file", "filename", "file_size", "tag_list"])
+
+downloaded = sg.download_attachment(row["sg_uploaded_movie"])
+target = os.path.join(work, "downloaded.mov")
+written = sg.download_attachment({"type": "Attachment", "id": movie_id}, file_path=target)
+with open(target, "rb") as f:
+    from_file = f.read()
+with urllib.request.urlopen(row["image"]) as response:
+    thumbnail_bytes = response.read()
+
+created = sg.create("Version", {"code": "v003", "image": thumb})
+
+with open(movie, "rb") as f:
+    movie_bytes = f.read()
+with open(thumb, "rb") as f:
+    thumb_bytes = f.read()
+
+report({
+    "version": version["id"], "movie_id": movie_id, "thumb_id": thumb_id, "strip_id": strip_id, "shared_id": shared_id,
+    "movie_field": row["sg_uploaded_movie"], "image": row["image"], "filmstrip_image": row["filmstrip_image"],
+    "other_image": other_row["image"], "attachment": attachment,
+    "download_matches": downloaded == movie_bytes, "file_path_returned": written == target, "file_matches": from_file == movie_bytes,
+    "thumbnail_matches": thumbnail_bytes == thumb_bytes, "created_image": created.get("image"),
+})
