@@ -71,6 +71,29 @@ public sealed class PythonApiTests : IAsyncLifetime
         Assert.True((bool)result["file_matches"]!, "download_attachment(file_path=) wrote other bytes");
         Assert.True((bool)result["thumbnail_matches"]!, "the image URL served other bytes");
         Assert.StartsWith(files, (string?)result["created_image"]);
+        Assert.True((bool)result["multipart_matches"]!, "the multi-part upload stored other bytes");
+        Assert.True((bool)result["form_matches"]!, "the form upload stored other bytes");
+        Assert.StartsWith(files, (string?)result["form_thumb"]);
+    }
+
+    [PythonApiFact]
+    public async Task Auth_ScriptUserSessionAndSudo_FaultsAndActorsAsASite()
+    {
+        var jane = (int)_site.Store.AddHumanUser("jane.doe", "Jane Doe", "pw-4711")["id"]!;
+        var before = _site.Store.LatestEventId;
+
+        var result = await PythonScript.RunAsync(_site, "auth.py", _work.FullName,
+            new Dictionary<string, string> { ["SG_LOGIN"] = "jane.doe", ["SG_PASSWORD"] = "pw-4711" });
+
+        Assert.Equal($"Can't authenticate script '{TestSite.ScriptName}'", (string?)result["faults"]!["bad_key"]);
+        Assert.Equal("Can't authenticate user 'jane.doe'.", (string?)result["faults"]!["bad_password"]);
+        Assert.StartsWith("Cannot 'sudo' - unknown or retired user", (string?)result["faults"]!["bad_sudo"]);
+        var events = _site.Store.ReadEvents(before);
+        foreach (var key in new[] { "by_user", "by_session", "by_sudo" })
+        {
+            var created = events.Single(e => (string?)e["event_type"] == "Shotgun_Shot_New" && (int)e["entity"]!["id"]! == (int)result[key]!);
+            Assert.Equal(jane, (int)created["user"]!["id"]!);
+        }
     }
 
     [PythonApiFact]

@@ -41,6 +41,19 @@ with urllib.request.urlopen(row["image"]) as response:
 
 created = sg.create("Version", {"code": "v003", "image": thumb})
 
+# The multi-part storage path, forced with a small chunk size instead of a 20 MB file.
+sg._MULTIPART_UPLOAD_CHUNK_SIZE = 1000
+multipart_id = sg.upload("Version", other["id"], movie, field_name="sg_uploaded_movie")
+multipart_bytes = sg.download_attachment(multipart_id)
+sg._MULTIPART_UPLOAD_CHUNK_SIZE = 20000000
+
+# The one-request form uploads a site without direct uploads takes (/upload/upload_file, /upload/publish_thumbnail).
+sg.server_info["s3_direct_uploads_enabled"] = False
+form_id = sg.upload("Version", created["id"], movie, field_name="sg_uploaded_movie")
+form_bytes = sg.download_attachment(form_id)
+form_thumb_id = sg.upload_thumbnail("Version", created["id"], strip)
+form_thumb = sg.find_one("Version", [["id", "is", created["id"]]], ["image"])["image"]
+
 with open(movie, "rb") as f:
     movie_bytes = f.read()
 with open(thumb, "rb") as f:
@@ -52,4 +65,6 @@ report({
     "other_image": other_row["image"], "attachment": attachment,
     "download_matches": downloaded == movie_bytes, "file_path_returned": written == target, "file_matches": from_file == movie_bytes,
     "thumbnail_matches": thumbnail_bytes == thumb_bytes, "created_image": created.get("image"),
+    "multipart_matches": multipart_bytes == movie_bytes, "form_matches": form_bytes == movie_bytes,
+    "form_thumb_id": form_thumb_id, "form_thumb": form_thumb,
 })
