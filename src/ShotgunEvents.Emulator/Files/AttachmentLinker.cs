@@ -33,7 +33,6 @@ internal static class AttachmentLinker
                 ["name"] = name,
                 ["content_type"] = request.ContentType,
                 ["link_type"] = "upload",
-                [FileUrls.StorageKey] = request.File.Key + "/" + request.File.FileName,
             }),
         };
         if (!request.Thumbnail)
@@ -53,6 +52,11 @@ internal static class AttachmentLinker
 
         var writer = store.Writer();
         var attachment = writer.Create(site.Schema.GetEntity(FileUrls.AttachmentType, Method), fields, actor, tx, Method);
+        // The storage key is added after the events were made from the values: it is a capability (the thumbnail URL),
+        // and the event log is readable by every script.
+        var stored = (JObject)attachment.Stored("this_file")!.DeepClone();
+        stored[FileUrls.StorageKey] = request.File.Key + "/" + request.File.FileName;
+        attachment.Fields["this_file"] = stored;
         if (field is not null)
         {
             JToken value = request.Thumbnail

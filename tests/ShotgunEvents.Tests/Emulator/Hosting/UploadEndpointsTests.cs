@@ -70,6 +70,8 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        var key = image!.Split('/')[^2];
+        Assert.DoesNotContain(key, (await _site.EventsAfterAsync(0)).ToString());
     }
 
     [Fact]
