@@ -87,6 +87,25 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UpdateImageToNull_ClearsThumbnailAndFilmstrip_ButAValueIsNotWritable()
+    {
+        var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
+        await UploadAsync(_site, "Shot", shot, "thumb.jpg", Movie, "Thumbnail");
+        await UploadAsync(_site, "Shot", shot, "strip.jpg", Movie, "Thumbnail", ("filmstrip", "True"));
+
+        await _site.UpdateAsync("Shot", shot, new JObject { ["image"] = null });
+        var fault = await _site.FaultAsync("update", new JObject
+        {
+            ["type"] = "Shot", ["id"] = shot, ["fields"] = new JArray(new JObject { ["field_name"] = "image", ["value"] = "http://elsewhere/x.jpg" }),
+        });
+
+        var row = (await _site.ReadAsync("Shot", TestSite.Condition("id", "is", shot), ["image", "filmstrip_image"]))[0];
+        Assert.Equal(JTokenType.Null, row["image"]!.Type);
+        Assert.Equal(JTokenType.Null, row["filmstrip_image"]!.Type);
+        Assert.Contains("image", (string?)fault["message"]);
+    }
+
+    [Fact]
     public async Task MultipartUpload_JoinsThePartsInOrder()
     {
         var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;

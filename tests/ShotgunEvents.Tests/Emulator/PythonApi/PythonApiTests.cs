@@ -74,6 +74,8 @@ public sealed class PythonApiTests : IAsyncLifetime
         Assert.True((bool)result["multipart_matches"]!, "the multi-part upload stored other bytes");
         Assert.True((bool)result["form_matches"]!, "the form upload stored other bytes");
         Assert.StartsWith(files, (string?)result["form_thumb"]);
+        Assert.Equal(JTokenType.Null, result["after_clear"]!["image"]!.Type);
+        Assert.Equal(JTokenType.Null, result["after_clear"]!["filmstrip_image"]!.Type);
     }
 
     [PythonApiFact]

@@ -41,6 +41,9 @@ with urllib.request.urlopen(row["image"]) as response:
 
 created = sg.create("Version", {"code": "v003", "image": thumb})
 
+cleared = sg.update("Version", version["id"], {"image": None})
+after_clear = sg.find_one("Version", [["id", "is", version["id"]]], ["image", "filmstrip_image"])
+
 # The multi-part storage path, forced with a small chunk size instead of a 20 MB file.
 sg._MULTIPART_UPLOAD_CHUNK_SIZE = 1000
 multipart_id = sg.upload("Version", other["id"], movie, field_name="sg_uploaded_movie")
@@ -66,5 +69,5 @@ report({
     "download_matches": downloaded == movie_bytes, "file_path_returned": written == target, "file_matches": from_file == movie_bytes,
     "thumbnail_matches": thumbnail_bytes == thumb_bytes, "created_image": created.get("image"),
     "multipart_matches": multipart_bytes == movie_bytes, "form_matches": form_bytes == movie_bytes,
-    "form_thumb_id": form_thumb_id, "form_thumb": form_thumb,
+    "form_thumb_id": form_thumb_id, "form_thumb": form_thumb, "after_clear": after_clear,
 })
