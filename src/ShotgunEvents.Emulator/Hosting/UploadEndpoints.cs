@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.StaticFiles;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator.Api3;
@@ -34,6 +35,12 @@ internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage sto
     {
         var path = context.Request.Path.Value ?? "/";
         var method = context.Request.Method;
+        // Kestrel's 30 MB body cap would refuse a 20 MB-plus single PUT or form upload that a site takes.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
         try
         {
             if (HttpMethods.IsPut(method) && path.StartsWith(StoragePrefix, StringComparison.Ordinal))

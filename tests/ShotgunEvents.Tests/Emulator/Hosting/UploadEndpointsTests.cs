@@ -106,6 +106,19 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoragePut_AboveKestrelsDefaultBodyLimit_IsStored()
+    {
+        var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "big" }))["id"]!;
+        var big = new byte[31 * 1024 * 1024];
+        big[^1] = 42;
+
+        var attachment = await UploadAsync(_site, "Shot", shot, "big.bin", big, "Attachment");
+
+        var row = (await _site.ReadAsync("Attachment", TestSite.Condition("id", "is", attachment), ["file_size"]))[0];
+        Assert.Equal(big.Length, (int)row["file_size"]!);
+    }
+
+    [Fact]
     public async Task MultipartUpload_JoinsThePartsInOrder()
     {
         var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
