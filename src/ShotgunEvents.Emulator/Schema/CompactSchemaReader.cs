@@ -87,7 +87,7 @@ internal static class CompactSchemaReader
             Kind = kind,
             DisplayName = definition.Value<string>("name") ?? DefaultLabel(name),
             Description = definition.Value<string>("description") ?? string.Empty,
-            Editable = known && (definition.Value<bool?>("editable") ?? true),
+            Editable = known && !FieldKinds.IsComputed(kind) && (definition.Value<bool?>("editable") ?? true),
             UnknownDataType = known ? null : typeText,
             Mandatory = definition.Value<bool?>("mandatory") ?? false,
             Unique = definition.Value<bool?>("unique") ?? false,

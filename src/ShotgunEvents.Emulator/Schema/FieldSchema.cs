@@ -92,7 +92,7 @@ internal sealed class FieldSchema
 
     private string SummaryDefault() => Kind switch
     {
-        FieldKind.Number or FieldKind.Float or FieldKind.Duration => "sum",
+        FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Currency or FieldKind.Timecode => "sum",
         FieldKind.StatusList => "status_percentage",
         FieldKind.Checkbox => "checked",
         _ => "none",
