@@ -13,6 +13,7 @@ public sealed class SchemaLoaderTests
     {
         "py2/schema.pickle",
         "py3/schema.pickle",
+        "py2-text/schema.pickle",
         "py3/schema_entity.pickle",
         "schema_read.json",
         "site-schema.json",
@@ -44,6 +45,7 @@ public sealed class SchemaLoaderTests
     [Theory]
     [InlineData("py2/schema.pickle")]
     [InlineData("py3/schema.pickle")]
+    [InlineData("py2-text/schema.pickle")]
     [InlineData("site-schema.json")]
     public void LoadFile_WithEntitySchema_AnswersSchemaEntityReadWithTheSiteNames(string file)
     {

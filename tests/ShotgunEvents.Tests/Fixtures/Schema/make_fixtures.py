@@ -6,6 +6,8 @@ studio has it:
   py3/schema.pickle, py3/schema_entity.pickle   pickle protocol 5 (Python 3's default today)
   py2/schema.pickle, py2/schema_entity.pickle   protocol 2 as Python 2's mockgun.generate_schema wrote it, byte
                                                  strings (SHORT_BINSTRING) for ASCII text
+  py2-text/...                                   protocol 0 (text) with S'...' strings, the format of the Python
+                                                 API's own tests/mockgun fixtures
   schema_read.json                               a plain saved schema_read answer
   site-schema.json                               the file `shotgun-events dump-schema` writes
 
@@ -119,7 +121,10 @@ class Python2Pickler(pickle._Pickler):
             raw = obj.encode("ascii")
         except UnicodeEncodeError:
             return pickle._Pickler.save_str(self, obj)
-        if len(raw) < 256:
+        if self.proto == 0:
+            # Text protocol, as the Python API's own tests/mockgun fixtures are: S'...' lines.
+            self.write(b"S" + repr(obj).encode("ascii") + b"\n")
+        elif len(raw) < 256:
             self.write(pickle.SHORT_BINSTRING + bytes([len(raw)]) + raw)
         else:
             self.write(pickle.BINSTRING + struct.pack("<i", len(raw)) + raw)
@@ -128,12 +133,12 @@ class Python2Pickler(pickle._Pickler):
     dispatch[str] = save_py2_str
 
 
-def write(path, data, py2):
+def write(path, data, py2, protocol=2):
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path, "wb") as fh:
         if py2:
             buffer = io.BytesIO()
-            Python2Pickler(buffer, protocol=2).dump(data)
+            Python2Pickler(buffer, protocol=protocol).dump(data)
             fh.write(buffer.getvalue())
         else:
             pickle.dump(data, fh, protocol=5)
@@ -143,6 +148,8 @@ write("py3/schema.pickle", SCHEMA, py2=False)
 write("py3/schema_entity.pickle", ENTITIES, py2=False)
 write("py2/schema.pickle", SCHEMA, py2=True)
 write("py2/schema_entity.pickle", ENTITIES, py2=True)
+write("py2-text/schema.pickle", SCHEMA, py2=True, protocol=0)
+write("py2-text/schema_entity.pickle", ENTITIES, py2=True, protocol=0)
 with open("schema_read.json", "w", encoding="utf-8") as fh:
     json.dump(SCHEMA, fh, indent=1, ensure_ascii=False)
 with open("site-schema.json", "w", encoding="utf-8") as fh:
