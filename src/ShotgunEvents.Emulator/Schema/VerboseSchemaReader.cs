@@ -42,7 +42,7 @@ internal static class VerboseSchemaReader
 
             var entry = entityRead?[typeName] as JObject;
             var displayName = (string?)entry?["name"]?["value"] ?? typeName;
-            entities.Add(new EntitySchema(typeName, displayName, DisplayFields.For(typeName, fields), fields) { Source = (JObject?)entry?.DeepClone() });
+            entities.Add(new EntitySchema(typeName, displayName, DisplayFields.For(typeName, fields), fields) { Source = entry });
         }
 
         if (entityRead is not null)
@@ -80,7 +80,8 @@ internal static class VerboseSchemaReader
             DefaultValue = defaultValue is null || defaultValue.Type == JTokenType.Null ? null : defaultValue.DeepClone(),
             ValidValues = StringList(properties?["valid_values"]?["value"]),
             ValidTypes = validTypes is null || validTypes.Count == 0 || validTypes.Contains("*") ? null : validTypes,
-            Source = (JObject)definition.DeepClone(),
+            // The parsed tree belongs to this load alone, so it is kept rather than copied; answers clone it.
+            Source = definition,
         };
     }
 
