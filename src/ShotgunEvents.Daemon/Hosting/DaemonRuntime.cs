@@ -90,7 +90,8 @@ internal sealed class DaemonRuntime : IAsyncDisposable
                     Scripts = [new ScriptCredential(name, key)],
                     Seed = settings.Emulator.SchemaPath is null ? EmulatorSeed.Demo : EmulatorSeed.Empty,
                     SchemaPath = settings.Emulator.SchemaPath,
-                    ActivityGenerator = flags.EmbeddedActivity,
+                    // The activity generator plays the demo studio; a studio's own (empty) schema has no demo rows to change.
+                    ActivityGenerator = flags.EmbeddedActivity && settings.Emulator.SchemaPath is null,
                     SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
                 }, cancellationToken).ConfigureAwait(false);
             }
