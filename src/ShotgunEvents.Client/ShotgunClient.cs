@@ -181,6 +181,16 @@ public sealed class ShotgunClient : IShotgun, IDisposable
         return AsObject(await CallAsync("schema_read", parameters, cancellationToken).ConfigureAwait(false), "schema_read");
     }
 
+    /// <summary>api3 <c>schema_entity_read</c>: every entity type's display name and visibility, <c>{Type: {"name": {value}, "visible": {value}}}</c>.</summary>
+    /// <param name="project">A project whose per-project names to read; null for the site's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The site's answer as it is.</returns>
+    public async Task<JObject> SchemaEntityReadAsync(EntityRef? project = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = project is null ? null : new JObject { ["project"] = ProjectLink(project) };
+        return AsObject(await CallAsync("schema_entity_read", parameters, cancellationToken).ConfigureAwait(false), "schema_entity_read");
+    }
+
     /// <inheritdoc />
     public async Task<JObject> SchemaFieldReadAsync(string entityType, string? fieldName = null, EntityRef? project = null, CancellationToken cancellationToken = default)
     {

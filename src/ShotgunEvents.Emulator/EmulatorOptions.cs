@@ -29,7 +29,11 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? FilesPath { get; init; }
 
-    /// <summary>A schema JSON file; null uses the embedded default schema.</summary>
+    /// <summary>
+    /// A schema file, recognised by content: a <c>dump-schema</c> file, a saved <c>schema_read</c> answer (JSON), the
+    /// mockgun pickle pair (<c>schema.pickle</c> with <c>schema_entity.pickle</c> beside it) or the emulator's compact
+    /// JSON. Null uses the embedded default schema (a fresh site's).
+    /// </summary>
     public string? SchemaPath { get; init; }
 
     /// <summary>True to run the demo studio's activity: a few realistic changes a second, through the normal write path.</summary>

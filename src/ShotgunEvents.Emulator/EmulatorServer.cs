@@ -63,6 +63,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Faults on demand.</summary>
     public FaultInjector Faults { get; }
 
+    /// <summary>What loading the schema noticed without failing: unknown data types (one line per type), links to absent types.</summary>
+    public IReadOnlyList<string> SchemaWarnings => Store.Site.Schema.Warnings;
+
     /// <summary>Builds the site (schema, snapshot or seed, script users) and starts listening.</summary>
     /// <param name="options">The options.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -83,6 +86,11 @@ public sealed class EmulatorServer : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("ShotgunEvents.Emulator");
         var schema = options.SchemaPath is null ? SchemaLoader.LoadDefault() : SchemaLoader.LoadFile(options.SchemaPath);
+        foreach (var warning in schema.Warnings)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+
         var store = new EmulatorStore(schema, options.TimeProvider);
         Populate(store, options, logger);
 

@@ -36,9 +36,20 @@ public sealed class EmulatorStore
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         Write<int>(tx =>
         {
-            var record = FindApiUser(Site, name) ?? Writer().Create(Site.Schema.GetEntity("ApiUser", "create"),
-                [new("firstname", name), new("lastname", "1.0"), new("generate_event_log_entries", true)],
-                Actor.Anonymous(null) with { LogsEvents = false }, tx);
+            var apiUser = Site.Schema.TryGetEntity("ApiUser", out var type)
+                ? type
+                : throw new InvalidOperationException("The site's schema has no ApiUser entity type: script users cannot be added.");
+            // A studio's own schema may lack a field the emulator fills; only the ones it has are written, and the
+            // logging flag is kept on the row regardless, since auth reads it.
+            FieldAssignment[] wanted = [new("firstname", name), new("lastname", "1.0"), new("generate_event_log_entries", true)];
+            var record = FindApiUser(Site, name);
+            if (record is null)
+            {
+                record = Writer().Create(apiUser, [.. wanted.Where(a => apiUser.TryGetField(a.Name, out var f) && f.Editable)],
+                    Actor.Anonymous(null) with { LogsEvents = false }, tx);
+                record.Fields["generate_event_log_entries"] = true;
+            }
+
             Site.Credentials.SetScriptKey(record.Id, key);
             return () => 0;
         });

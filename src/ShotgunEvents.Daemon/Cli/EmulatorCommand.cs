@@ -24,14 +24,21 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--port: {options.Port} is not a port number (0-65535).");
         }
 
-        var seed = options.Seed.ToLowerInvariant() switch
+        var seedText = options.Seed ?? (options.Schema is null ? "demo" : "empty");
+        var schemaPath = options.Schema is null ? null : Path.GetFullPath(options.Schema);
+        if (schemaPath is not null && !File.Exists(schemaPath))
+        {
+            throw new UserErrorException($"--schema: the file '{options.Schema}' does not exist.");
+        }
+
+        var seed = seedText.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
             "empty" => EmulatorSeed.Empty,
-            _ when File.Exists(options.Seed) => EmulatorSeed.Empty,
-            _ => throw new UserErrorException($"--seed: '{options.Seed}' is not demo, empty or an existing snapshot file."),
+            _ when File.Exists(seedText) => EmulatorSeed.Empty,
+            _ => throw new UserErrorException($"--seed: '{seedText}' is not demo, empty or an existing snapshot file."),
         };
-        var seedFile = seed == EmulatorSeed.Empty && File.Exists(options.Seed) ? Path.GetFullPath(options.Seed) : null;
+        var seedFile = seed == EmulatorSeed.Empty && File.Exists(seedText) ? Path.GetFullPath(seedText) : null;
         var snapshot = options.Snapshot is null ? null : Path.GetFullPath(options.Snapshot);
         string? scratch = null;
         if (seedFile is not null && snapshot != seedFile)
@@ -52,8 +59,19 @@ internal static class EmulatorCommand
                 Scripts = scripts,
                 Seed = seed,
                 SnapshotPath = snapshot ?? scratch ?? seedFile,
+                SchemaPath = schemaPath,
                 ActivityGenerator = options.Activity,
             }, options.Port).ConfigureAwait(false);
+
+            foreach (var warning in server.SchemaWarnings)
+            {
+                output.WriteLine($"  schema warning: {warning}");
+            }
+
+            if (schemaPath is not null)
+            {
+                output.WriteLine($"  schema: {schemaPath} ({server.Store.Site.Schema.EntityTypeNames.Count} entity types)");
+            }
 
             output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
             foreach (var script in scripts)
@@ -101,6 +119,14 @@ internal static class EmulatorCommand
         try
         {
             return await EmulatorServer.StartAsync(options).ConfigureAwait(false);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UserErrorException($"--schema {options.SchemaPath}: {ex.Message}");
+        }
+        catch (EmulatorException ex) when (options.SchemaPath is not null && options.Seed == EmulatorSeed.Demo)
+        {
+            throw new UserErrorException($"--seed demo does not fit the schema in {options.SchemaPath} ({ex.Message}); start with --seed empty.");
         }
         catch (IOException ex)
         {

@@ -81,15 +81,25 @@ internal sealed class DaemonRuntime : IAsyncDisposable
                 ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))
                 : settings.Shotgun.ScriptKey;
             SecretMasker.Register(key);
-            embedded = await EmulatorServer.StartAsync(new EmulatorOptions
+            try
             {
-                Port = 0,
-                TimeProvider = time,
-                Scripts = [new ScriptCredential(name, key)],
-                Seed = EmulatorSeed.Demo,
-                ActivityGenerator = flags.EmbeddedActivity,
-                SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
-            }, cancellationToken).ConfigureAwait(false);
+                embedded = await EmulatorServer.StartAsync(new EmulatorOptions
+                {
+                    Port = 0,
+                    TimeProvider = time,
+                    Scripts = [new ScriptCredential(name, key)],
+                    Seed = settings.Emulator.SchemaPath is null ? EmulatorSeed.Demo : EmulatorSeed.Empty,
+                    SchemaPath = settings.Emulator.SchemaPath,
+                    // The activity generator plays the demo studio; a studio's own (empty) schema has no demo rows to change.
+                    ActivityGenerator = flags.EmbeddedActivity && settings.Emulator.SchemaPath is null,
+                    SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex) when (settings.Emulator.SchemaPath is not null)
+            {
+                // The file exists (checked at load) but is no schema: reported like any other bad config value.
+                throw new ConfigException([new ConfigDiagnostic(Path.GetFileName(settings.ConfigPath), "emulator", "schema", null, ex.Message)]);
+            }
             site = embedded.BaseUri;
             credentials = ShotgunCredentials.Script(name, key);
             Log.Info("Embedded demo site running at {0} (server = embedded).", site);

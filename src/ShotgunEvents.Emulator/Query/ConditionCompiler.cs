@@ -152,7 +152,7 @@ internal sealed class ConditionCompiler(string entityType, string method, DateTi
         var wrongShape = kind switch
         {
             _ when operand.Type == JTokenType.Null => false,
-            FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent => operand.Type is not (JTokenType.Integer or JTokenType.Float),
+            FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent or FieldKind.Currency or FieldKind.Timecode => operand.Type is not (JTokenType.Integer or JTokenType.Float),
             FieldKind.Checkbox => operand.Type != JTokenType.Boolean,
             FieldKind.Date or FieldKind.DateTime => typed is null,
             _ => operand.Type != JTokenType.String,

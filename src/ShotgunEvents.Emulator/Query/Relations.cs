@@ -34,9 +34,9 @@ internal static class Relations
     /// <summary>The relations a data type accepts; empty for types that cannot be filtered (serializable, url, password).</summary>
     public static IReadOnlyList<string> ValidFor(FieldKind kind) => kind switch
     {
-        FieldKind.Text or FieldKind.Color => TextRelations,
+        FieldKind.Text or FieldKind.Color or FieldKind.Footage or FieldKind.SystemTaskType => TextRelations,
         FieldKind.StatusList or FieldKind.List or FieldKind.Uuid or FieldKind.EntityType or FieldKind.TagList => ChoiceRelations,
-        FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent => NumberRelations,
+        FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent or FieldKind.Currency or FieldKind.Timecode => NumberRelations,
         FieldKind.Checkbox or FieldKind.Image => CheckboxRelations,
         FieldKind.Date or FieldKind.DateTime => DateRelations,
         FieldKind.Entity or FieldKind.MultiEntity => LinkRelations,
