@@ -24,6 +24,16 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--port: {options.Port} is not a port number (0-65535).");
         }
 
+        if (options.LatencyMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency: {options.LatencyMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
+        if (options.LatencyJitterMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency-jitter: {options.LatencyJitterMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
         var seed = options.Seed.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
@@ -53,6 +63,8 @@ internal static class EmulatorCommand
                 Seed = seed,
                 SnapshotPath = snapshot ?? scratch ?? seedFile,
                 ActivityGenerator = options.Activity,
+                Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
+                LatencyJitter = TimeSpan.FromMilliseconds(options.LatencyJitterMs),
             }, options.Port).ConfigureAwait(false);
 
             output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
@@ -65,6 +77,11 @@ internal static class EmulatorCommand
             if (seed == EmulatorSeed.Demo)
             {
                 output.WriteLine($"  demo script: {DemoCredentials.ScriptName}  key: {DemoCredentials.ScriptKey}; people log in with password '{DemoCredentials.UserPassword}'");
+            }
+
+            if (options.LatencyMs > 0 || options.LatencyJitterMs > 0)
+            {
+                output.WriteLine($"  latency: {options.LatencyMs} ms per call{(options.LatencyJitterMs > 0 ? $" + up to {options.LatencyJitterMs} ms jitter" : string.Empty)}");
             }
 
             if (snapshot is not null)

@@ -32,6 +32,11 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
 
         var method = request?.Value<string?>("method_name");
         var fault = faults.TakeFor(authenticated: method is not "info");
+        if (!await WaitLatencyAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (fault is not null && !await ApplyAsync(fault, context).ConfigureAwait(false))
         {
             return;
@@ -59,6 +64,31 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
         }
 
         await JsonResponses.WriteBytesAsync(context, reply.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The site's answer time. Each call awaits its own timer (no lock, no queue), so concurrent calls wait side by side;
+    /// false when the caller gave up or the server is stopping meanwhile.
+    /// </summary>
+    private async Task<bool> WaitLatencyAsync(HttpContext context)
+    {
+        var latency = faults.NextLatency();
+        if (latency <= TimeSpan.Zero)
+        {
+            return true;
+        }
+
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(latency, time, wait.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return false;
+        }
     }
 
     /// <summary>Applies a fault; true when the call goes on to a normal answer afterwards (a hang).</summary>
