@@ -38,6 +38,7 @@ internal static class ResiliencePipelineFactory
                         var notice = new ShotgunRetryNotice(call.Method, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome, options.Timeout))
                         {
                             HttpStatus = args.Outcome.Result is { } reply ? (int)reply.Status : null,
+                            RetryAfter = args.Outcome.Result?.RetryAfter,
                         };
                         options.OnRetry?.Invoke(notice);
                         call.OnRetry?.Invoke(notice);
