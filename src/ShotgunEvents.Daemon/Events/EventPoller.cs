@@ -250,7 +250,8 @@ internal sealed class EventPoller
     private void OnThrottled(TimeSpan? retryAfter)
     {
         _window.Throttled(retryAfter);
-        _log.Debug("The site answered a read with 429 or 5xx: {0} read(s) in flight from now on.", _window.Size);
+        _log.Info("The site answered a read with HTTP 429 or 5xx{0}: at most {1} read(s) in flight now.",
+            retryAfter is { } wait ? $" (Retry-After {wait.TotalSeconds:0.###} s)" : string.Empty, _window.Size);
     }
 
     /// <summary>A read nobody awaits any more: its failure (or cancellation at stop) is of no interest.</summary>

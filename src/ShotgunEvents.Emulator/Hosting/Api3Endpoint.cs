@@ -31,8 +31,11 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
         }
 
         var method = request?.Value<string?>("method_name");
+        using var latencyWait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        // The timer starts before the call is counted, so a test that sees the count knows the site clock is running for it.
+        var latency = StartLatency(latencyWait.Token);
         var fault = faults.TakeFor(authenticated: method is not "info");
-        if (!await WaitLatencyAsync(context).ConfigureAwait(false))
+        if (!await EndLatencyAsync(latency, context).ConfigureAwait(false))
         {
             return;
         }
@@ -67,21 +70,20 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
     }
 
     /// <summary>
-    /// The site's answer time. Each call awaits its own timer (no lock, no queue), so concurrent calls wait side by side;
-    /// false when the caller gave up or the server is stopping meanwhile.
+    /// The site's answer time. Each call awaits its own timer (no lock, no queue), so concurrent calls wait side by side.
     /// </summary>
-    private async Task<bool> WaitLatencyAsync(HttpContext context)
+    private Task StartLatency(CancellationToken cancellationToken)
     {
         var latency = faults.NextLatency();
-        if (latency <= TimeSpan.Zero)
-        {
-            return true;
-        }
+        return latency <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(latency, time, cancellationToken);
+    }
 
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+    /// <summary>Waits out the call's latency; false when the caller gave up or the server is stopping meanwhile.</summary>
+    private static async Task<bool> EndLatencyAsync(Task latency, HttpContext context)
+    {
         try
         {
-            await Task.Delay(latency, time, wait.Token).ConfigureAwait(false);
+            await latency.ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)
