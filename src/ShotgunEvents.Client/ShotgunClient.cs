@@ -46,6 +46,13 @@ public sealed class ShotgunClient : IShotgun, IDisposable
     /// <summary>A user login every call acts as (<c>sudo_as_login</c>); the script needs the permission. Null for none.</summary>
     public string? SudoAsLogin { get; set; }
 
+    /// <summary>
+    /// Called before each retry of a call made through this connection (after the pool's
+    /// <see cref="ShotgunClientOptions.OnRetry"/>): lets the caller see a site under pressure (429, 5xx) that the
+    /// retries would otherwise hide. Must be quick and must not throw. Null for none.
+    /// </summary>
+    public Action<ShotgunRetryNotice>? OnRetry { get; set; }
+
     /// <summary>The api3 endpoint.</summary>
     public Uri Endpoint => _pool.Endpoint;
 
@@ -264,7 +271,7 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             list.Add(parameters);
         }
 
-        return _pool.Transport.CallAsync(method, list, _scrubber, cancellationToken);
+        return _pool.Transport.CallAsync(method, list, _scrubber, cancellationToken, OnRetry);
     }
 
     private static bool HasNextPage(JToken result, int count, int pageSize) =>

@@ -42,6 +42,16 @@ public sealed class EmulatorOptions
     /// <summary>How many activity changes a second (on <see cref="TimeProvider"/>).</summary>
     public double ActivityPerSecond { get; init; } = 3;
 
+    /// <summary>
+    /// How long the site takes to answer each api3 call (a hosted site's query time plus the round trip), on
+    /// <see cref="TimeProvider"/>. Concurrent calls wait side by side, as on a real site. Zero (default) answers at once.
+    /// Changeable while running with <see cref="FaultInjector.SetLatency"/>.
+    /// </summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Up to this much is added at random to <see cref="Latency"/> for each call (uniform); zero (default) for none.</summary>
+    public TimeSpan LatencyJitter { get; init; }
+
     /// <summary>Where the server's own log goes; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

@@ -95,6 +95,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         Populate(store, options, logger);
 
         var faults = new FaultInjector(store);
+        faults.SetLatency(options.Latency, options.LatencyJitter);
         var address = ParseHost(options.Host);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();

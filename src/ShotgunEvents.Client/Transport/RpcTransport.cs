@@ -39,11 +39,13 @@ internal sealed class RpcTransport
     /// <param name="parameters">The <c>params</c> list: the auth dict (except for <c>info</c>) and the method's parameters.</param>
     /// <param name="scrubber">Removes the caller's secrets from any message.</param>
     /// <param name="cancellationToken">Cancels the call, including back-off waits.</param>
+    /// <param name="onRetry">The calling connection's retry observer, if any.</param>
     /// <returns>The <c>results</c> value, or the whole body when it has none (the <c>info</c> reply).</returns>
-    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken)
+    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken,
+        Action<ShotgunRetryNotice>? onRetry = null)
     {
         var body = new JObject { ["method_name"] = method, ["params"] = parameters }.ToString(Formatting.None);
-        var call = new RpcCall(method, body);
+        var call = new RpcCall(method, body, onRetry);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ResiliencePipelineFactory.CallKey, call);
         RpcReply reply;

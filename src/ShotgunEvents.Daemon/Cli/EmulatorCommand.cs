@@ -31,6 +31,16 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--schema: the file '{options.Schema}' does not exist.");
         }
 
+        if (options.LatencyMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency: {options.LatencyMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
+        if (options.LatencyJitterMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency-jitter: {options.LatencyJitterMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
         var seed = seedText.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
@@ -61,6 +71,8 @@ internal static class EmulatorCommand
                 SnapshotPath = snapshot ?? scratch ?? seedFile,
                 SchemaPath = schemaPath,
                 ActivityGenerator = options.Activity,
+                Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
+                LatencyJitter = TimeSpan.FromMilliseconds(options.LatencyJitterMs),
             }, options.Port).ConfigureAwait(false);
 
             foreach (var warning in server.SchemaWarnings)
@@ -83,6 +95,11 @@ internal static class EmulatorCommand
             if (seed == EmulatorSeed.Demo)
             {
                 output.WriteLine($"  demo script: {DemoCredentials.ScriptName}  key: {DemoCredentials.ScriptKey}; people log in with password '{DemoCredentials.UserPassword}'");
+            }
+
+            if (options.LatencyMs > 0 || options.LatencyJitterMs > 0)
+            {
+                output.WriteLine($"  latency: {options.LatencyMs} ms per call{(options.LatencyJitterMs > 0 ? $" + up to {options.LatencyJitterMs} ms jitter" : string.Empty)}");
             }
 
             if (snapshot is not null)

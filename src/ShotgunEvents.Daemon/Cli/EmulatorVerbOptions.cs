@@ -29,4 +29,12 @@ internal sealed class EmulatorVerbOptions
     /// <summary>Run the demo activity generator.</summary>
     [Option("activity", HelpText = "Generate demo activity (a few changes a second).")]
     public bool Activity { get; set; }
+
+    /// <summary>Milliseconds every api3 call waits before its answer.</summary>
+    [Option("latency", Default = 0, HelpText = "Milliseconds every api3 call waits before its answer, as a hosted site's answer time (concurrent calls wait side by side).")]
+    public int LatencyMs { get; set; }
+
+    /// <summary>Up to this many milliseconds added at random to each call's latency.</summary>
+    [Option("latency-jitter", Default = 0, HelpText = "Up to this many milliseconds added at random to each call's --latency.")]
+    public int LatencyJitterMs { get; set; }
 }

@@ -150,6 +150,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         StateFilePath = daemon.EventIdFile,
         FetchInterval = daemon.FetchInterval,
         MaxEventBatchSize = daemon.MaxEventBatchSize,
+        MaxParallelReads = daemon.MaxParallelReads,
         BacklogTimeout = daemon.BacklogTimeout,
         Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
         StartFrom = daemon.StartFromEventId,

@@ -38,7 +38,8 @@ internal sealed class TestSite : IAsyncDisposable
         return auth;
     }
 
-    public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false)
+    public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false,
+        TimeSpan latency = default)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero)) : null;
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -49,6 +50,7 @@ internal sealed class TestSite : IAsyncDisposable
             Seed = seed,
             SnapshotPath = snapshotPath,
             ActivityGenerator = activity,
+            Latency = latency,
         });
         return new TestSite(server, time);
     }
