@@ -51,7 +51,8 @@ internal static class CatchupRun
             daemon.Engine.Poller.PollCount,
             workers.Count,
             workers.Min(w => w.HandledCount),
-            cpu.TotalMicroseconds / events);
+            cpu.TotalMicroseconds / events,
+            daemon.Engine.Checkpointer?.WriteCount ?? 0);
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
