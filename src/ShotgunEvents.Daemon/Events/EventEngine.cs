@@ -98,7 +98,7 @@ internal sealed class EventEngine
         Volatile.Write(ref _workers, workers);
         _checkpointer.SaveNow();
         _checkpointer.Start();
-        Poller.CycleCompleted += _checkpointer.Request;
+        Poller.CycleCompleted += _checkpointer.RequestWhenIdle;
 
         foreach (var worker in workers)
         {

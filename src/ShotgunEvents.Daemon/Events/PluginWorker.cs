@@ -49,7 +49,7 @@ internal sealed class PluginWorker
         _log = log;
         _checkpointEvery = Math.Max(1, checkpointEvery);
         // Asked for ahead of the bound, so the write is usually done before the lane gets there and never waits.
-        _checkpointSoon = _checkpointEvery - (_checkpointEvery / 4);
+        _checkpointSoon = _checkpointEvery - (_checkpointEvery / 8);
         _checkpointer = checkpointer;
         _highWater = cursor.State.LastEventId ?? 0;
         _suspended = !plugin.IsActive;

@@ -24,6 +24,7 @@ internal sealed class StateCheckpointer
     private readonly Lock _writeGate = new();
     private readonly Lock _waitersGate = new();
     private TaskCompletionSource? _waiters;
+    private int _urgent;
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
     private long _savedVersion = -1;
@@ -70,7 +71,20 @@ internal sealed class StateCheckpointer
     }
 
     /// <summary>Asks for a checkpoint without waiting: merged into the next write (or into the one about to start).</summary>
-    public void Request() => _wake.Writer.TryWrite(true);
+    public void Request()
+    {
+        Volatile.Write(ref _urgent, 1);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Asks for a checkpoint at the end of a poll cycle, honoured only if no lane has queued work: in live running
+    /// that writes what the previous cycle's events did; while catching up, when lanes always have work, the lanes' own
+    /// requests just ahead of their bound write instead, so a cycle and the lanes in step do not each cost a write.
+    /// (Not from lanes that run dry: while the poller hands a batch out lane by lane, each of them would find the others
+    /// idle and write.)
+    /// </summary>
+    public void RequestWhenIdle() => _wake.Writer.TryWrite(true);
 
     /// <summary>
     /// Asks for a checkpoint and waits until a write that started after this call is done, so it holds everything
@@ -119,7 +133,11 @@ internal sealed class StateCheckpointer
                     _ = _wake.Reader.TryRead(out _);
                 }
 
-                Save(force: false);
+                var urgent = Interlocked.Exchange(ref _urgent, 0) == 1 || _interval is not null;
+                if (urgent || Volatile.Read(ref _waiters) is not null || _workers().All(w => w.QueueLength == 0))
+                {
+                    Save(force: false);
+                }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
