@@ -31,6 +31,7 @@ internal sealed class PluginWorker
     private bool _suspended;
     private long _handled;
     private long _handledAtCheckpoint;
+    private long _requestedAtMark = -1;
     private long _stateVersion;
     private DateTimeOffset? _lastHandledCreatedAt;
 
@@ -344,14 +345,28 @@ internal sealed class PluginWorker
             return Task.CompletedTask;
         }
 
-        var ahead = handled - Interlocked.Read(ref _handledAtCheckpoint);
-        if (ahead >= _checkpointEvery && _checkpointer.BoundsLanes)
+        var mark = Interlocked.Read(ref _handledAtCheckpoint);
+        var ahead = handled - mark;
+        if (!_checkpointer.BoundsLanes)
+        {
+            if (ahead == _checkpointEvery)
+            {
+                _checkpointer.Request();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        if (ahead >= _checkpointEvery)
         {
             return _checkpointer.WaitForCheckpointAsync(cancellationToken);
         }
 
-        if (ahead == _checkpointSoon || ahead == _checkpointEvery)
+        // Only a lane that will reach its bound on the work it already holds asks ahead (once per checkpoint); one
+        // that will not has worked through the poller's last batch before the next, and the poll cycle writes for it.
+        if (ahead >= _checkpointSoon && mark != _requestedAtMark && QueueLength > _checkpointEvery - ahead)
         {
+            _requestedAtMark = mark;
             _checkpointer.Request();
         }
 
