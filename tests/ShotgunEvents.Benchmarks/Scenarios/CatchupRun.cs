@@ -56,7 +56,8 @@ internal static class CatchupRun
             workers.Count,
             workers.Min(w => w.HandledCount),
             cpu.TotalMicroseconds / events,
-            daemon.Engine.Poller.PeakReadsInFlight);
+            daemon.Engine.Poller.PeakReadsInFlight,
+            daemon.Engine.Checkpointer?.WriteCount ?? 0);
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
