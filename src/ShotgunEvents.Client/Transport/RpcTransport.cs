@@ -40,7 +40,15 @@ internal sealed class RpcTransport
     /// <param name="scrubber">Removes the caller's secrets from any message.</param>
     /// <param name="cancellationToken">Cancels the call, including back-off waits.</param>
     /// <returns>The <c>results</c> value, or the whole body when it has none (the <c>info</c> reply).</returns>
-    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken)
+    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken) =>
+        ParseEnvelope(method, await CallForBodyAsync(method, parameters, scrubber, cancellationToken).ConfigureAwait(false), scrubber);
+
+    /// <summary>
+    /// Runs one api3 call and checks its HTTP status and content type, leaving the body unread: for a reader that
+    /// streams it (<see cref="Wire.EventPageReader"/>), with <see cref="ParseEnvelope"/> for what it does not handle.
+    /// </summary>
+    /// <returns>The reply, its status a success and its content JSON.</returns>
+    public async Task<RpcReply> CallForBodyAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken)
     {
         var body = new JObject { ["method_name"] = method, ["params"] = parameters }.ToString(Formatting.None);
         var call = new RpcCall(method, body);
@@ -70,7 +78,8 @@ internal sealed class RpcTransport
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return Interpret(method, reply, call, scrubber);
+        CheckReply(method, reply, call, scrubber);
+        return reply;
     }
 
     private async ValueTask<RpcReply> SendOnceAsync(RpcCall call, CancellationToken cancellationToken)
@@ -92,7 +101,7 @@ internal sealed class RpcTransport
         _ => null,
     };
 
-    private JToken Interpret(string method, RpcReply reply, RpcCall call, SecretScrubber scrubber)
+    private void CheckReply(string method, RpcReply reply, RpcCall call, SecretScrubber scrubber)
     {
         if ((int)reply.Status >= 300)
         {
@@ -105,7 +114,11 @@ internal sealed class RpcTransport
             throw new ProtocolError(method, null, scrubber.Scrub(
                 $"{method} at {Endpoint}: expected a JSON answer, got content type '{reply.ContentType ?? "none"}': {Snippet(reply.Body, scrubber)}"));
         }
+    }
 
+    /// <summary>The <c>results</c> of a checked reply (or the whole body when it has none), or the typed error it carries.</summary>
+    public JToken ParseEnvelope(string method, RpcReply reply, SecretScrubber scrubber)
+    {
         JToken answer;
         try
         {
