@@ -17,6 +17,8 @@ namespace ShotgunEvents.Client;
 /// </remarks>
 public sealed class ShotgunClient : IShotgun, IDisposable
 {
+    private const string EventLogEntry = "EventLogEntry";
+
     private readonly ShotgunConnectionPool _pool;
     private readonly ShotgunCredentials _credentials;
     private readonly SecretScrubber _scrubber;
@@ -99,6 +101,51 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             if (entities.Count == 0 || !HasNextPage(result, entities.Count, pageSize))
             {
                 return records;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FindAsync"/> on <c>EventLogEntry</c>, the same calls and paging, with each page read by the streaming
+    /// <see cref="EventPageReader"/> straight into events: the engine's reads, where no row needs a <c>JObject</c>
+    /// unless a plugin asks for <see cref="ShotgunEvent.Raw"/> or <see cref="ShotgunEvent.Meta"/>.
+    /// </summary>
+    /// <exception cref="FormatException">A row is not a readable event (as <see cref="ShotgunEvent.FromJson"/>).</exception>
+    internal async Task<IReadOnlyList<ShotgunEvent>> ReadEventsAsync(Filter? filters, IEnumerable<string> fields, FindOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new FindOptions();
+        ReadParams.Validate(EventLogEntry, options);
+        var pageSize = (await _pool.GetSiteInfoAsync(cancellationToken).ConfigureAwait(false)).PageSize;
+        var limit = options.Limit;
+        var page = options.Page;
+        var read = ReadParams.Build(EventLogEntry, filters, fields, options, limit > 0 && limit <= pageSize ? limit : pageSize);
+        if (limit > 0 && limit <= pageSize && page == 0)
+        {
+            page = 1;
+        }
+
+        if (page != 0)
+        {
+            read["return_paging_info"] = false;
+            read["paging"]!["current_page"] = page;
+            return (await ReadEventPageAsync(read, cancellationToken).ConfigureAwait(false)).Events;
+        }
+
+        read["return_paging_info_without_counts"] = true;
+        var events = new List<ShotgunEvent>();
+        for (var current = 1; ; current++)
+        {
+            read["paging"]!["current_page"] = current;
+            var (rows, hasNext) = await ReadEventPageAsync(read, cancellationToken).ConfigureAwait(false);
+            events.AddRange(rows);
+            if (limit > 0 && events.Count >= limit)
+            {
+                return events.GetRange(0, limit);
+            }
+
+            if (rows.Count == 0 || !(hasNext ?? rows.Count >= pageSize))
+            {
+                return events;
             }
         }
     }
@@ -252,7 +299,10 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             : throw new ProtocolError(method, null, $"{method}: expected true or false, got {result.Type}.");
     }
 
-    private Task<JToken> CallAsync(string method, JToken? parameters, CancellationToken cancellationToken)
+    private Task<JToken> CallAsync(string method, JToken? parameters, CancellationToken cancellationToken) =>
+        _pool.Transport.CallAsync(method, Parameters(parameters), _scrubber, cancellationToken, OnRetry);
+
+    private JArray Parameters(JToken? parameters)
     {
         var auth = _credentials.ToAuthParams();
         if (SessionUuid is { } session)
@@ -271,7 +321,28 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             list.Add(parameters);
         }
 
-        return _pool.Transport.CallAsync(method, list, _scrubber, cancellationToken, OnRetry);
+        return list;
+    }
+
+    private async Task<(IReadOnlyList<ShotgunEvent> Events, bool? HasNext)> ReadEventPageAsync(JObject read, CancellationToken cancellationToken)
+    {
+        var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, OnRetry).ConfigureAwait(false);
+        if (EventPageReader.TryRead(reply.Body) is { } page)
+        {
+            var streamed = new ShotgunEvent[page.Rows.Count];
+            for (var i = 0; i < streamed.Length; i++)
+            {
+                streamed[i] = ShotgunEvent.FromWire(page.Rows[i]);
+            }
+
+            return (streamed, page.HasNextPage);
+        }
+
+        // Not a plain page: the JToken way gives the answer, or the error, exactly as FindAsync would.
+        var result = _pool.Transport.ParseEnvelope("read", reply, _scrubber);
+        var entities = RecordParser.ToEntities(result["entities"], "read");
+        var events = entities.Select(e => ShotgunEvent.FromJson(e.Raw)).ToArray();
+        return (events, result["paging_info"]?["has_next_page"] is { Type: JTokenType.Boolean } next ? next.Value<bool>() : null);
     }
 
     private static bool HasNextPage(JToken result, int count, int pageSize) =>

@@ -34,13 +34,8 @@ internal sealed class SiteEventSource
     /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ShotgunEvent>> ReadAfterAsync(int afterId, int limit, CancellationToken cancellationToken)
     {
-        var rows = await _site.FindAsync(
-            "EventLogEntry",
-            Filter.GreaterThan("id", afterId),
-            Fields,
-            new FindOptions { Order = [SortOrder.Asc("id")], Limit = limit },
+        return await ReadEventsAsync(Filter.GreaterThan("id", afterId), new FindOptions { Order = [SortOrder.Asc("id")], Limit = limit },
             cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray();
     }
 
     /// <summary>The events among <paramref name="ids"/> that are visible now, in id order.</summary>
@@ -49,13 +44,8 @@ internal sealed class SiteEventSource
         var found = new List<ShotgunEvent>();
         foreach (var chunk in ids.Chunk(MaxIdsPerQuery))
         {
-            var rows = await _site.FindAsync(
-                "EventLogEntry",
-                Filter.In("id", chunk.Cast<object?>().ToArray()),
-                Fields,
-                new FindOptions { Order = [SortOrder.Asc("id")] },
-                cancellationToken).ConfigureAwait(false);
-            found.AddRange(rows.Select(r => ShotgunEvent.FromJson(r.Raw)));
+            found.AddRange(await ReadEventsAsync(Filter.In("id", chunk.Cast<object?>().ToArray()), new FindOptions { Order = [SortOrder.Asc("id")] },
+                cancellationToken).ConfigureAwait(false));
         }
 
         return found;
@@ -64,12 +54,19 @@ internal sealed class SiteEventSource
     /// <summary>The events with ids in <c>[from, to]</c> that are visible now, in id order.</summary>
     public async Task<IReadOnlyList<ShotgunEvent>> ReadRangeAsync(int from, int to, CancellationToken cancellationToken)
     {
-        var rows = await _site.FindAsync(
-            "EventLogEntry",
-            Filter.Between("id", from, to),
-            Fields,
-            new FindOptions { Order = [SortOrder.Asc("id")] },
+        return await ReadEventsAsync(Filter.Between("id", from, to), new FindOptions { Order = [SortOrder.Asc("id")] },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    // Our own client reads the page streaming, straight into events; any other IShotgun goes through entities.
+    private async Task<IReadOnlyList<ShotgunEvent>> ReadEventsAsync(Filter filter, FindOptions options, CancellationToken cancellationToken)
+    {
+        if (_site is ShotgunClient client)
+        {
+            return await client.ReadEventsAsync(filter, Fields, options, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rows = await _site.FindAsync("EventLogEntry", filter, Fields, options, cancellationToken).ConfigureAwait(false);
         return rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray();
     }
 

@@ -120,8 +120,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         });
         var engineConnection = pool.Connect(credentials);
 
-        var cacheDirectory = daemon.CompileCacheDirectory
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
+        var cacheDirectory = CompileCacheDirectory(daemon);
         var compiler = new PluginCompiler(cacheDirectory);
         var dryRunLog = LogManager.GetLogger("dry-run");
         var connections = new PooledConnectionFactory(pool, credentials,
@@ -144,6 +143,10 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         var engine = new EventEngine(ToEngineOptions(daemon) with { SiteUri = site }, new SiteEventSource(engineConnection), collections, time);
         return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine);
     }
+
+    /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>
+    public static string CompileCacheDirectory(DaemonSection daemon) => daemon.CompileCacheDirectory
+        ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
 
     public static EngineOptions ToEngineOptions(DaemonSection daemon) => new()
     {

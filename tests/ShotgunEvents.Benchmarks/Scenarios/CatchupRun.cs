@@ -73,8 +73,9 @@ internal static class CatchupRun
         var cpuStart = CpuTime();
         for (var page = 0; after < head && (pages is null || page < pages); page++)
         {
-            var rows = await client.FindAsync("EventLogEntry", Filter.GreaterThan("id", after), EventFields,
-                new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }).ConfigureAwait(false);
+            // The client's event read, as the engine's SiteEventSource makes it (the page streamed into events).
+            var rows = await client.ReadEventsAsync(Filter.GreaterThan("id", after), EventFields,
+                new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }, CancellationToken.None).ConfigureAwait(false);
             if (rows.Count == 0)
             {
                 break;
