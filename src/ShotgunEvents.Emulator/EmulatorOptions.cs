@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -31,6 +32,9 @@ public sealed class EmulatorOptions
 
     /// <summary>How many activity changes a second (on <see cref="TimeProvider"/>).</summary>
     public double ActivityPerSecond { get; init; } = 3;
+
+    /// <summary>Webhooks the site delivers every event-log entry to, signed and shaped as a ShotGrid site sends them.</summary>
+    public IReadOnlyList<WebhookRegistration> Webhooks { get; init; } = [];
 
     /// <summary>Where the server's own log goes; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

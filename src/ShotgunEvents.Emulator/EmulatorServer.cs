@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ShotgunEvents.Emulator.Hosting;
 using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -33,6 +34,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly ActivityGenerator? _activity;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping;
+    private WebhookDispatcher? _webhooks;
     private int _stopped;
     private int _disposed;
 
@@ -59,6 +61,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>Faults on demand.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>The webhook senders (tests read their counters).</summary>
+    internal IReadOnlyList<WebhookSender> WebhookSenders => _webhooks?.Senders ?? [];
 
     /// <summary>Builds the site (schema, snapshot or seed, script users) and starts listening.</summary>
     /// <param name="options">The options.</param>
@@ -107,6 +112,17 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var activity = options.ActivityGenerator ? new ActivityGenerator(store, options.TimeProvider, options.ActivityPerSecond, logger) : null;
         var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping) { BaseUri = BoundUri(app, address) };
+        if (options.Webhooks.Count > 0)
+        {
+            // Attached after the seed and the script users: a site sends webhooks for what happens, not for what it starts with.
+            server._webhooks = new WebhookDispatcher(options.Webhooks, server.BaseUri, options.TimeProvider, logger);
+            store.CommitListener = server._webhooks;
+            foreach (var webhook in options.Webhooks)
+            {
+                logger.LogInformation("Emulator webhook: {Webhook}", webhook);
+            }
+        }
+
         activity?.Start();
         logger.LogInformation("Shotgun emulator listening on {BaseUri}", server.BaseUri);
         return server;
@@ -125,6 +141,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         _activity?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_webhooks is { } webhooks)
+        {
+            Store.CommitListener = null;
+            await webhooks.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_options.SnapshotPath is { } path)
         {
             await Store.SaveSnapshotAsync(path).ConfigureAwait(false);
