@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Daemon.Cli;
 
@@ -24,6 +25,7 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--port: {options.Port} is not a port number (0-65535).");
         }
 
+        var webhooks = Webhooks(options);
         var seed = options.Seed.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
@@ -53,6 +55,7 @@ internal static class EmulatorCommand
                 Seed = seed,
                 SnapshotPath = snapshot ?? scratch ?? seedFile,
                 ActivityGenerator = options.Activity,
+                Webhooks = webhooks,
             }, options.Port).ConfigureAwait(false);
 
             output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
@@ -65,6 +68,12 @@ internal static class EmulatorCommand
             if (seed == EmulatorSeed.Demo)
             {
                 output.WriteLine($"  demo script: {DemoCredentials.ScriptName}  key: {DemoCredentials.ScriptKey}; people log in with password '{DemoCredentials.UserPassword}'");
+            }
+
+            foreach (var webhook in webhooks)
+            {
+                // The secret is not printed: only whether deliveries are signed.
+                output.WriteLine($"  webhook: {webhook}");
             }
 
             if (snapshot is not null)
@@ -123,6 +132,23 @@ internal static class EmulatorCommand
         }
 
         return registrations;
+    }
+
+    private static List<WebhookRegistration> Webhooks(EmulatorVerbOptions options)
+    {
+        if (options.Webhook is null)
+        {
+            return options.WebhookBatched ? throw new UserErrorException("--webhook-batched: needs --webhook URL[,secret].") : [];
+        }
+
+        try
+        {
+            return [WebhookRegistration.Parse(options.Webhook, options.WebhookBatched)];
+        }
+        catch (FormatException ex)
+        {
+            throw new UserErrorException($"--webhook: {ex.Message}");
+        }
     }
 
     private static ScriptCredential ParseScript(string value)

@@ -25,4 +25,12 @@ internal sealed class EmulatorVerbOptions
     /// <summary>Run the demo activity generator.</summary>
     [Option("activity", HelpText = "Generate demo activity (a few changes a second).")]
     public bool Activity { get; set; }
+
+    /// <summary>A webhook as URL[,secret].</summary>
+    [Option("webhook", HelpText = "Send every event to this webhook, as a site does: URL[,secret] (the secret signs X-SG-SIGNATURE).")]
+    public string? Webhook { get; set; }
+
+    /// <summary>Deliver the webhook in the batched format.</summary>
+    [Option("webhook-batched", HelpText = "Deliver the --webhook in the batched format (up to 50 events a POST).")]
+    public bool WebhookBatched { get; set; }
 }

@@ -73,6 +73,8 @@ public sealed partial class EmulatorCommandTests
     [InlineData(new[] { "--seed", "nowhere.json" }, "--seed: 'nowhere.json' is not demo, empty or an existing snapshot file.")]
     [InlineData(new[] { "--script", "justaname" }, "--script: 'justaname:...' must be NAME:KEY.")]
     [InlineData(new[] { "--port", "70000" }, "--port: 70000 is not a port number")]
+    [InlineData(new[] { "--webhook", "ftp://x/hook,s3cret" }, "--webhook: 'ftp://x/hook' is not an absolute http or https URL; the form is URL[,secret].")]
+    [InlineData(new[] { "--webhook-batched" }, "--webhook-batched: needs --webhook URL[,secret].")]
     public async Task Emulator_BadInput_ExitsTwoWithOneLine(string[] args, string message)
     {
         using var sandbox = new CliSandbox();
