@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -51,6 +52,9 @@ public sealed class EmulatorOptions
 
     /// <summary>Up to this much is added at random to <see cref="Latency"/> for each call (uniform); zero (default) for none.</summary>
     public TimeSpan LatencyJitter { get; init; }
+
+    /// <summary>Webhooks the site delivers every event-log entry to, signed and shaped as a ShotGrid site sends them.</summary>
+    public IReadOnlyList<WebhookRegistration> Webhooks { get; init; } = [];
 
     /// <summary>Where the server's own log goes; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -10,6 +10,7 @@ using ShotgunEvents.Emulator.Files;
 using ShotgunEvents.Emulator.Hosting;
 using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -35,6 +36,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly AttachmentStorage _files;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping;
+    private WebhookDispatcher? _webhooks;
     private int _stopped;
     private int _disposed;
 
@@ -65,6 +67,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>What loading the schema noticed without failing: unknown data types (one line per type), links to absent types.</summary>
     public IReadOnlyList<string> SchemaWarnings => Store.Site.Schema.Warnings;
+
+    /// <summary>The webhook senders (tests read their counters).</summary>
+    internal IReadOnlyList<WebhookSender> WebhookSenders => _webhooks?.Senders ?? [];
 
     /// <summary>Builds the site (schema, snapshot or seed, script users) and starts listening.</summary>
     /// <param name="options">The options.</param>
@@ -122,6 +127,17 @@ public sealed class EmulatorServer : IAsyncDisposable
         var activity = options.ActivityGenerator ? new ActivityGenerator(store, options.TimeProvider, options.ActivityPerSecond, logger) : null;
         var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping, files) { BaseUri = BoundUri(app, address) };
         store.Site.PublicBaseUri = server.BaseUri;
+        if (options.Webhooks.Count > 0)
+        {
+            // Attached after the seed and the script users: a site sends webhooks for what happens, not for what it starts with.
+            server._webhooks = new WebhookDispatcher(options.Webhooks, server.BaseUri, options.TimeProvider, logger);
+            store.CommitListener = server._webhooks;
+            foreach (var webhook in options.Webhooks)
+            {
+                logger.LogInformation("Emulator webhook: {Webhook}", webhook);
+            }
+        }
+
         activity?.Start();
         logger.LogInformation("Shotgun emulator listening on {BaseUri}", server.BaseUri);
         return server;
@@ -140,6 +156,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         _activity?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_webhooks is { } webhooks)
+        {
+            Store.CommitListener = null;
+            await webhooks.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_options.SnapshotPath is { } path)
         {
             await Store.SaveSnapshotAsync(path).ConfigureAwait(false);

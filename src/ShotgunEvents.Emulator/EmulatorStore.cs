@@ -4,6 +4,7 @@ using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
 using ShotgunEvents.Emulator.Snapshots;
 using ShotgunEvents.Emulator.Store;
+using ShotgunEvents.Emulator.Webhooks;
 using ShotgunEvents.Emulator.Writes;
 
 namespace ShotgunEvents.Emulator;
@@ -25,6 +26,9 @@ public sealed class EmulatorStore
     public int EventCount => Read(site => site.Events.VisibleCount(site.NowMs));
 
     internal SiteData Site { get; }
+
+    /// <summary>Told about every write's events (the webhooks); bulk seeding and snapshots bypass it.</summary>
+    internal ICommitListener? CommitListener { get; set; }
 
     /// <summary>Adds a script user (an ApiUser with event logging on), or changes the key of an existing one.</summary>
     /// <param name="name">The script name.</param>
@@ -304,7 +308,13 @@ public sealed class EmulatorStore
                 throw;
             }
 
-            EventCommitter.Commit(Site, tx.Events);
+            var first = Site.Events.Count;
+            var committedAt = EventCommitter.Commit(Site, tx.Events);
+            if (CommitListener is { } listener && Site.Events.Count > first)
+            {
+                listener.OnCommitted(Site, first, Site.Events.Count - first, committedAt);
+            }
+
             return render();
         }
         finally

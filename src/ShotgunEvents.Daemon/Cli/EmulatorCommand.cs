@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Daemon.Cli;
 
@@ -41,6 +42,7 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--latency-jitter: {options.LatencyJitterMs} is not a number of milliseconds between 0 and 3600000.");
         }
 
+        var webhooks = Webhooks(options);
         var seed = seedText.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
@@ -73,6 +75,7 @@ internal static class EmulatorCommand
                 ActivityGenerator = options.Activity,
                 Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
                 LatencyJitter = TimeSpan.FromMilliseconds(options.LatencyJitterMs),
+                Webhooks = webhooks,
             }, options.Port).ConfigureAwait(false);
 
             foreach (var warning in server.SchemaWarnings)
@@ -100,6 +103,12 @@ internal static class EmulatorCommand
             if (options.LatencyMs > 0 || options.LatencyJitterMs > 0)
             {
                 output.WriteLine($"  latency: {options.LatencyMs} ms per call{(options.LatencyJitterMs > 0 ? $" + up to {options.LatencyJitterMs} ms jitter" : string.Empty)}");
+            }
+
+            foreach (var webhook in webhooks)
+            {
+                // The secret is not printed: only whether deliveries are signed.
+                output.WriteLine($"  webhook: {webhook}");
             }
 
             if (snapshot is not null)
@@ -166,6 +175,23 @@ internal static class EmulatorCommand
         }
 
         return registrations;
+    }
+
+    private static List<WebhookRegistration> Webhooks(EmulatorVerbOptions options)
+    {
+        if (options.Webhook is null)
+        {
+            return options.WebhookBatched ? throw new UserErrorException("--webhook-batched: needs --webhook URL[,secret].") : [];
+        }
+
+        try
+        {
+            return [WebhookRegistration.Parse(options.Webhook, options.WebhookBatched)];
+        }
+        catch (FormatException ex)
+        {
+            throw new UserErrorException($"--webhook: {ex.Message}");
+        }
     }
 
     private static ScriptCredential ParseScript(string value)

@@ -37,4 +37,12 @@ internal sealed class EmulatorVerbOptions
     /// <summary>Up to this many milliseconds added at random to each call's latency.</summary>
     [Option("latency-jitter", Default = 0, HelpText = "Up to this many milliseconds added at random to each call's --latency.")]
     public int LatencyJitterMs { get; set; }
+
+    /// <summary>A webhook as URL[,secret].</summary>
+    [Option("webhook", HelpText = "Send every event to this webhook, as a site does: URL[,secret] (the secret signs X-SG-SIGNATURE).")]
+    public string? Webhook { get; set; }
+
+    /// <summary>Deliver the webhook in the batched format.</summary>
+    [Option("webhook-batched", HelpText = "Deliver the --webhook in the batched format (up to 50 events a POST).")]
+    public bool WebhookBatched { get; set; }
 }

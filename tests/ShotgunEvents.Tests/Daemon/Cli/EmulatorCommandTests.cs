@@ -75,6 +75,8 @@ public sealed partial class EmulatorCommandTests
     [InlineData(new[] { "--port", "70000" }, "--port: 70000 is not a port number")]
     [InlineData(new[] { "--latency", "-5" }, "--latency: -5 is not a number of milliseconds between 0 and 3600000.")]
     [InlineData(new[] { "--latency-jitter", "-1" }, "--latency-jitter: -1 is not a number of milliseconds between 0 and 3600000.")]
+    [InlineData(new[] { "--webhook", "ftp://x/hook,s3cret" }, "--webhook: 'ftp://x/hook' is not an absolute http or https URL; the form is URL[,secret].")]
+    [InlineData(new[] { "--webhook-batched" }, "--webhook-batched: needs --webhook URL[,secret].")]
     public async Task Emulator_BadInput_ExitsTwoWithOneLine(string[] args, string message)
     {
         using var sandbox = new CliSandbox();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Tests.Emulator.Support;
 
@@ -39,7 +40,7 @@ internal sealed class TestSite : IAsyncDisposable
     }
 
     public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false,
-        TimeSpan latency = default)
+        TimeSpan latency = default, IReadOnlyList<WebhookRegistration>? webhooks = null)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero)) : null;
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -51,6 +52,7 @@ internal sealed class TestSite : IAsyncDisposable
             SnapshotPath = snapshotPath,
             ActivityGenerator = activity,
             Latency = latency,
+            Webhooks = webhooks ?? [],
         });
         return new TestSite(server, time);
     }
