@@ -24,6 +24,9 @@ internal sealed record DaemonSettings
     /// <summary><c>[emails]</c>.</summary>
     public EmailsSection Emails { get; init; } = new();
 
+    /// <summary><c>[http]</c>: the optional listener (off by default).</summary>
+    public HttpSection Http { get; init; } = new();
+
     /// <summary>
     /// <c>[plugin_settings]</c>: free keys for plugins (looked up without case, values interpolated like any other).
     /// Values may be secrets, so <see cref="ToString"/> lists only the keys.
@@ -41,6 +44,7 @@ internal sealed record DaemonSettings
             .Append(", Shotgun = ").Append(Shotgun)
             .Append(", Plugins = ").Append(Plugins)
             .Append(", Emails = ").Append(Emails)
+            .Append(", Http = ").Append(Http)
             .Append(", PluginSettings = [").AppendJoin(", ", PluginSettings.Keys).Append(']');
         return true;
     }

@@ -47,6 +47,9 @@ internal sealed class EventPoller
     /// <summary>Main queries made so far.</summary>
     public long PollCount => Interlocked.Read(ref _polls);
 
+    /// <summary>Failed main cycles in a row (readiness).</summary>
+    public int FailedAttempts => _outage.Failures;
+
     /// <summary>Ends the current wait early: a plugin came back or was added and needs events.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 

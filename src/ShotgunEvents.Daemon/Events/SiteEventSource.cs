@@ -5,6 +5,10 @@ namespace ShotgunEvents.Daemon.Events;
 /// <summary>Reads the site's event log: the main forward query, the backlog re-query by id, and the head id.</summary>
 internal sealed class SiteEventSource(IShotgun site)
 {
+    private readonly Lock _gate = new();
+    private long _eventsRead;
+    private ShotgunEvent? _newest;
+
     /// <summary>The nine fields upstream reads, plus nothing: <c>meta</c> can be large, so no extra columns.</summary>
     private static readonly string[] Fields =
         ["id", "event_type", "attribute_name", "meta", "entity", "user", "project", "session_uuid", "created_at"];
@@ -23,7 +27,22 @@ internal sealed class SiteEventSource(IShotgun site)
             Fields,
             new FindOptions { Order = [SortOrder.Asc("id")], Limit = limit },
             cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray();
+        return Observed(rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray());
+    }
+
+    /// <summary>Events read so far by every query (metrics).</summary>
+    public long EventsRead => Interlocked.Read(ref _eventsRead);
+
+    /// <summary>The newest event any query has returned (lag for metrics and the status page), or null.</summary>
+    public ShotgunEvent? Newest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _newest;
+            }
+        }
     }
 
     /// <summary>The events among <paramref name="ids"/> that are visible now, in id order.</summary>
@@ -41,7 +60,7 @@ internal sealed class SiteEventSource(IShotgun site)
             found.AddRange(rows.Select(r => ShotgunEvent.FromJson(r.Raw)));
         }
 
-        return found;
+        return Observed(found);
     }
 
     /// <summary>The events with ids in <c>[from, to]</c> that are visible now, in id order.</summary>
@@ -53,7 +72,7 @@ internal sealed class SiteEventSource(IShotgun site)
             Fields,
             new FindOptions { Order = [SortOrder.Asc("id")] },
             cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray();
+        return Observed(rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray());
     }
 
     /// <summary>The newest visible event id, or 0 when the log is empty.</summary>
@@ -66,5 +85,25 @@ internal sealed class SiteEventSource(IShotgun site)
             NoOptions with { Order = [SortOrder.Desc("id")], Limit = 1 },
             cancellationToken).ConfigureAwait(false);
         return rows.Count == 0 ? 0 : rows[0].Id;
+    }
+
+    private IReadOnlyList<ShotgunEvent> Observed(IReadOnlyList<ShotgunEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return events;
+        }
+
+        Interlocked.Add(ref _eventsRead, events.Count);
+        var last = events.MaxBy(e => e.Id)!;
+        lock (_gate)
+        {
+            if (_newest is null || last.Id > _newest.Id)
+            {
+                _newest = last;
+            }
+        }
+
+        return events;
     }
 }
