@@ -1,6 +1,6 @@
 namespace ShotgunEvents.Api;
 
-/// <summary>The optional parts of a find: order, limit, page and whether to read retired entities.</summary>
+/// <summary>The optional parts of a find: order, limit, page, whether to read retired entities, archived projects and filter presets.</summary>
 public sealed record FindOptions
 {
     /// <summary>Sort keys, first key first. Empty means the site's default (id ascending).</summary>
@@ -17,4 +17,11 @@ public sealed record FindOptions
 
     /// <summary>False to leave out entities of archived projects.</summary>
     public bool IncludeArchivedProjects { get; init; } = true;
+
+    /// <summary>
+    /// Server-side filter presets, ANDed with the filters (sites from 7.0), each as the Python API spells it:
+    /// <c>{"preset_name": "LATEST", "latest_by": "ENTITIES_CREATED_AT"}</c> or
+    /// <c>{"preset_name": "CUT_SHOT_VERSIONS", "cut_id": 1}</c>. Empty for none.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, object?>> AdditionalFilterPresets { get; init; } = [];
 }

@@ -16,7 +16,9 @@ public sealed class ShotgunEvent
     // A copy made by Clone() shares the typed members (all immutable) and takes its deep copy of the record on the
     // first read of Raw or Meta: the engine hands each event to every plugin as a copy, and most callbacks read only
     // the typed members, so copying eagerly was most of the daemon's per-event cost. Nobody writes to the engine's record.
+    // An event read by the streaming page reader has no JObject at all until someone asks: _record holds the row.
     private readonly JObject? _source;
+    private readonly WireObject? _record;
     private readonly Lock _sourceGate;
     private JObject? _raw;
     private JObject? _meta;
@@ -25,6 +27,7 @@ public sealed class ShotgunEvent
     {
         // A copy of a copy starts from what that copy holds now, as a deep copy of it would.
         _source = Volatile.Read(ref original._raw) ?? original._source;
+        _record = _source is null ? original._record : null;
         _sourceGate = original._sourceGate;
         Id = original.Id;
         EventType = original.EventType;
@@ -49,6 +52,20 @@ public sealed class ShotgunEvent
         Project = EntityRef.FromToken(raw["project"]);
         User = EntityRef.FromToken(raw["user"]);
         SessionUuid = raw.Value<string?>("session_uuid");
+    }
+
+    private ShotgunEvent(WireObject record, int id, string eventType, DateTimeOffset createdAt)
+    {
+        _sourceGate = new Lock();
+        _record = record;
+        Id = id;
+        EventType = eventType;
+        CreatedAt = createdAt;
+        AttributeName = record.TryGet("attribute_name", out var attribute) ? attribute as string : null;
+        Entity = LinkOf(record, "entity");
+        Project = LinkOf(record, "project");
+        User = LinkOf(record, "user");
+        SessionUuid = record.TryGet("session_uuid", out var session) ? session as string : null;
     }
 
     /// <summary>The event id; ids grow with time but may have gaps.</summary>
@@ -119,6 +136,27 @@ public sealed class ShotgunEvent
         return new ShotgunEvent(raw, (int)id, eventType.Value<string>()!, createdAt, meta);
     }
 
+    /// <summary>
+    /// Reads a row the page reader took off the wire, with the same checks and the same typed members as
+    /// <see cref="FromJson"/>; <see cref="Raw"/> and <see cref="Meta"/> are built on first use.
+    /// </summary>
+    /// <exception cref="FormatException">As <see cref="FromJson"/>, with the same message.</exception>
+    internal static ShotgunEvent FromWire(WireObject record)
+    {
+        if (record.TryGet("id", out var idValue) && idValue is long id and > 0 and <= int.MaxValue
+            && record.TryGet("event_type", out var typeValue) && typeValue is string { Length: > 0 } eventType
+            && record.TryGet("created_at", out var createdValue) && createdValue is string created
+            && ParseCreatedAt(created) is { } createdAt
+            && IsTextOrNull(record, "attribute_name") && IsTextOrNull(record, "session_uuid")
+            && IsPlainLink(record, "entity") && IsPlainLink(record, "project") && IsPlainLink(record, "user"))
+        {
+            return new ShotgunEvent(record, (int)id, eventType, createdAt);
+        }
+
+        // Anything unusual goes the JObject way, so the error (or the odd value it accepts) is exactly FromJson's.
+        return FromJson(record.ToJObject());
+    }
+
     /// <summary>A deep copy, so one plugin's changes to <see cref="Raw"/> or <see cref="Meta"/> never reach another.</summary>
     /// <returns>The copy.</returns>
     /// <remarks>The copy of the record is made on the copy's first read of <see cref="Raw"/> or <see cref="Meta"/>.</remarks>
@@ -137,7 +175,7 @@ public sealed class ShotgunEvent
         {
             if (_raw is null)
             {
-                var copy = (JObject)_source!.DeepClone();
+                var copy = _source is not null ? (JObject)_source.DeepClone() : _record!.ToJObject();
                 Volatile.Write(ref _meta, copy["meta"] as JObject ?? []);
                 Volatile.Write(ref _raw, copy);
             }
@@ -157,19 +195,55 @@ public sealed class ShotgunEvent
                 return new DateTimeOffset(dateTime.Kind == DateTimeKind.Local ? dateTime.ToUniversalTime() : DateTime.SpecifyKind(dateTime, DateTimeKind.Utc));
             case JValue { Type: JTokenType.String } value:
                 // api3 sends "2024-01-02T03:04:05Z"; create replies and meta use "2024-01-02 03:04:05 UTC".
-                var text = value.Value<string>()!.Trim();
-                if (text.EndsWith(" UTC", StringComparison.Ordinal))
-                {
-                    text = text[..^4] + "Z";
-                }
-
-                return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
-                    ? parsed.ToUniversalTime()
-                    : null;
+                return ParseCreatedAt(value.Value<string>()!);
             default:
                 return null;
         }
+    }
+
+    private static DateTimeOffset? ParseCreatedAt(string value)
+    {
+        var text = value.Trim();
+        if (text.EndsWith(" UTC", StringComparison.Ordinal))
+        {
+            text = text[..^4] + "Z";
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+            ? parsed.ToUniversalTime()
+            : null;
+    }
+
+    private static bool IsTextOrNull(WireObject record, string field) =>
+        !record.TryGet(field, out var value) || value is null or string;
+
+    // The links whose reading needs none of Newtonsoft's conversions (a number as a type name, an id beyond int):
+    // anything else goes through FromJson, so its result (or error) stays EntityRef.FromToken's.
+    private static bool IsPlainLink(WireObject record, string field)
+    {
+        if (!record.TryGet(field, out var value) || value is not WireObject link)
+        {
+            return true;
+        }
+
+        var typeOk = !link.TryGet("type", out var type) || type is null or string;
+        var idOk = !link.TryGet("id", out var id) || id is not long number || number is >= int.MinValue and <= int.MaxValue;
+        var nameOk = !link.TryGet("name", out var name) || name is null or string;
+        return typeOk && idOk && nameOk;
+    }
+
+    // EntityRef.FromToken's rules on a plain wire link: an object with a type and an integer id.
+    private static EntityRef? LinkOf(WireObject record, string field)
+    {
+        if (!record.TryGet(field, out var value) || value is not WireObject link
+            || !link.TryGet("type", out var type) || type is not string typeName
+            || !link.TryGet("id", out var id) || id is not long number)
+        {
+            return null;
+        }
+
+        return new EntityRef(typeName, (int)number, link.TryGet("name", out var name) ? name as string : null);
     }
 
     private static string Describe(JToken? token) =>

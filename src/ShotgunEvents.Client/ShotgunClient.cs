@@ -17,6 +17,8 @@ namespace ShotgunEvents.Client;
 /// </remarks>
 public sealed class ShotgunClient : IShotgun, IDisposable
 {
+    private const string EventLogEntry = "EventLogEntry";
+
     private readonly ShotgunConnectionPool _pool;
     private readonly ShotgunCredentials _credentials;
     private readonly SecretScrubber _scrubber;
@@ -45,6 +47,13 @@ public sealed class ShotgunClient : IShotgun, IDisposable
 
     /// <summary>A user login every call acts as (<c>sudo_as_login</c>); the script needs the permission. Null for none.</summary>
     public string? SudoAsLogin { get; set; }
+
+    /// <summary>
+    /// Called before each retry of a call made through this connection (after the pool's
+    /// <see cref="ShotgunClientOptions.OnRetry"/>): lets the caller see a site under pressure (429, 5xx) that the
+    /// retries would otherwise hide. Must be quick and must not throw. Null for none.
+    /// </summary>
+    public Action<ShotgunRetryNotice>? OnRetry { get; set; }
 
     /// <summary>The api3 endpoint.</summary>
     public Uri Endpoint => _pool.Endpoint;
@@ -92,6 +101,51 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             if (entities.Count == 0 || !HasNextPage(result, entities.Count, pageSize))
             {
                 return records;
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="FindAsync"/> on <c>EventLogEntry</c>, the same calls and paging, with each page read by the streaming
+    /// <see cref="EventPageReader"/> straight into events: the engine's reads, where no row needs a <c>JObject</c>
+    /// unless a plugin asks for <see cref="ShotgunEvent.Raw"/> or <see cref="ShotgunEvent.Meta"/>.
+    /// </summary>
+    /// <exception cref="FormatException">A row is not a readable event (as <see cref="ShotgunEvent.FromJson"/>).</exception>
+    internal async Task<IReadOnlyList<ShotgunEvent>> ReadEventsAsync(Filter? filters, IEnumerable<string> fields, FindOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new FindOptions();
+        ReadParams.Validate(EventLogEntry, options);
+        var pageSize = (await _pool.GetSiteInfoAsync(cancellationToken).ConfigureAwait(false)).PageSize;
+        var limit = options.Limit;
+        var page = options.Page;
+        var read = ReadParams.Build(EventLogEntry, filters, fields, options, limit > 0 && limit <= pageSize ? limit : pageSize);
+        if (limit > 0 && limit <= pageSize && page == 0)
+        {
+            page = 1;
+        }
+
+        if (page != 0)
+        {
+            read["return_paging_info"] = false;
+            read["paging"]!["current_page"] = page;
+            return (await ReadEventPageAsync(read, cancellationToken).ConfigureAwait(false)).Events;
+        }
+
+        read["return_paging_info_without_counts"] = true;
+        var events = new List<ShotgunEvent>();
+        for (var current = 1; ; current++)
+        {
+            read["paging"]!["current_page"] = current;
+            var (rows, hasNext) = await ReadEventPageAsync(read, cancellationToken).ConfigureAwait(false);
+            events.AddRange(rows);
+            if (limit > 0 && events.Count >= limit)
+            {
+                return events.GetRange(0, limit);
+            }
+
+            if (rows.Count == 0 || !(hasNext ?? rows.Count >= pageSize))
+            {
+                return events;
             }
         }
     }
@@ -181,6 +235,16 @@ public sealed class ShotgunClient : IShotgun, IDisposable
         return AsObject(await CallAsync("schema_read", parameters, cancellationToken).ConfigureAwait(false), "schema_read");
     }
 
+    /// <summary>api3 <c>schema_entity_read</c>: every entity type's display name and visibility, <c>{Type: {"name": {value}, "visible": {value}}}</c>.</summary>
+    /// <param name="project">A project whose per-project names to read; null for the site's.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The site's answer as it is.</returns>
+    public async Task<JObject> SchemaEntityReadAsync(EntityRef? project = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = project is null ? null : new JObject { ["project"] = ProjectLink(project) };
+        return AsObject(await CallAsync("schema_entity_read", parameters, cancellationToken).ConfigureAwait(false), "schema_entity_read");
+    }
+
     /// <inheritdoc />
     public async Task<JObject> SchemaFieldReadAsync(string entityType, string? fieldName = null, EntityRef? project = null, CancellationToken cancellationToken = default)
     {
@@ -197,6 +261,17 @@ public sealed class ShotgunClient : IShotgun, IDisposable
         }
 
         return AsObject(await CallAsync("schema_field_read", read, cancellationToken).ConfigureAwait(false), "schema_field_read");
+    }
+
+    /// <summary>Asks the site for a session token for this connection's identity (api3 <c>get_session_token</c>).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The token; use it with <see cref="ShotgunCredentials.SessionToken"/>. Treat it as a secret.</returns>
+    public async Task<string> GetSessionTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var result = AsObject(await CallAsync("get_session_token", null, cancellationToken).ConfigureAwait(false), "get_session_token");
+        return result.Value<string?>("session_id") is { Length: > 0 } token
+            ? token
+            : throw new ProtocolError("get_session_token", null, "get_session_token: the answer has no session_id.");
     }
 
     /// <inheritdoc />
@@ -224,7 +299,10 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             : throw new ProtocolError(method, null, $"{method}: expected true or false, got {result.Type}.");
     }
 
-    private Task<JToken> CallAsync(string method, JToken? parameters, CancellationToken cancellationToken)
+    private Task<JToken> CallAsync(string method, JToken? parameters, CancellationToken cancellationToken) =>
+        _pool.Transport.CallAsync(method, Parameters(parameters), _scrubber, cancellationToken, OnRetry);
+
+    private JArray Parameters(JToken? parameters)
     {
         var auth = _credentials.ToAuthParams();
         if (SessionUuid is { } session)
@@ -243,7 +321,28 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             list.Add(parameters);
         }
 
-        return _pool.Transport.CallAsync(method, list, _scrubber, cancellationToken);
+        return list;
+    }
+
+    private async Task<(IReadOnlyList<ShotgunEvent> Events, bool? HasNext)> ReadEventPageAsync(JObject read, CancellationToken cancellationToken)
+    {
+        var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, OnRetry).ConfigureAwait(false);
+        if (EventPageReader.TryRead(reply.Body) is { } page)
+        {
+            var streamed = new ShotgunEvent[page.Rows.Count];
+            for (var i = 0; i < streamed.Length; i++)
+            {
+                streamed[i] = ShotgunEvent.FromWire(page.Rows[i]);
+            }
+
+            return (streamed, page.HasNextPage);
+        }
+
+        // Not a plain page: the JToken way gives the answer, or the error, exactly as FindAsync would.
+        var result = _pool.Transport.ParseEnvelope("read", reply, _scrubber);
+        var entities = RecordParser.ToEntities(result["entities"], "read");
+        var events = entities.Select(e => ShotgunEvent.FromJson(e.Raw)).ToArray();
+        return (events, result["paging_info"]?["has_next_page"] is { Type: JTokenType.Boolean } next ? next.Value<bool>() : null);
     }
 
     private static bool HasNextPage(JToken result, int count, int pageSize) =>

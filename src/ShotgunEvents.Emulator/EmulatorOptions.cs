@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -23,7 +24,17 @@ public sealed class EmulatorOptions
     /// <summary>A snapshot file: loaded at start when it exists (instead of <see cref="Seed"/>), saved on stop.</summary>
     public string? SnapshotPath { get; init; }
 
-    /// <summary>A schema JSON file; null uses the embedded default schema.</summary>
+    /// <summary>
+    /// The folder for uploaded files (attachments and thumbnails). Null keeps them beside <see cref="SnapshotPath"/>
+    /// (<c>&lt;snapshot&gt;.files</c>), so a saved site keeps its files; without a snapshot, a temporary folder removed on dispose.
+    /// </summary>
+    public string? FilesPath { get; init; }
+
+    /// <summary>
+    /// A schema file, recognised by content: a <c>dump-schema</c> file, a saved <c>schema_read</c> answer (JSON), the
+    /// mockgun pickle pair (<c>schema.pickle</c> with <c>schema_entity.pickle</c> beside it) or the emulator's compact
+    /// JSON. Null uses the embedded default schema (a fresh site's).
+    /// </summary>
     public string? SchemaPath { get; init; }
 
     /// <summary>True to run the demo studio's activity: a few realistic changes a second, through the normal write path.</summary>
@@ -31,6 +42,19 @@ public sealed class EmulatorOptions
 
     /// <summary>How many activity changes a second (on <see cref="TimeProvider"/>).</summary>
     public double ActivityPerSecond { get; init; } = 3;
+
+    /// <summary>
+    /// How long the site takes to answer each api3 call (a hosted site's query time plus the round trip), on
+    /// <see cref="TimeProvider"/>. Concurrent calls wait side by side, as on a real site. Zero (default) answers at once.
+    /// Changeable while running with <see cref="FaultInjector.SetLatency"/>.
+    /// </summary>
+    public TimeSpan Latency { get; init; }
+
+    /// <summary>Up to this much is added at random to <see cref="Latency"/> for each call (uniform); zero (default) for none.</summary>
+    public TimeSpan LatencyJitter { get; init; }
+
+    /// <summary>Webhooks the site delivers every event-log entry to, signed and shaped as a ShotGrid site sends them.</summary>
+    public IReadOnlyList<WebhookRegistration> Webhooks { get; init; } = [];
 
     /// <summary>Where the server's own log goes; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }

@@ -6,9 +6,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using ShotgunEvents.Emulator.Files;
 using ShotgunEvents.Emulator.Hosting;
 using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Emulator;
 
@@ -31,14 +33,17 @@ public sealed class EmulatorServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorOptions _options;
     private readonly ActivityGenerator? _activity;
+    private readonly AttachmentStorage _files;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping;
+    private WebhookDispatcher? _webhooks;
     private int _stopped;
     private int _disposed;
 
     private EmulatorServer(WebApplication app, EmulatorOptions options, EmulatorStore store, FaultInjector faults, ActivityGenerator? activity, ILogger logger,
-        CancellationTokenSource stopping)
+        CancellationTokenSource stopping, AttachmentStorage files)
     {
+        _files = files;
         _stopping = stopping;
         _app = app;
         _options = options;
@@ -60,6 +65,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>Faults on demand.</summary>
     public FaultInjector Faults { get; }
 
+    /// <summary>What loading the schema noticed without failing: unknown data types (one line per type), links to absent types.</summary>
+    public IReadOnlyList<string> SchemaWarnings => Store.Site.Schema.Warnings;
+
+    /// <summary>The webhook senders (tests read their counters).</summary>
+    internal IReadOnlyList<WebhookSender> WebhookSenders => _webhooks?.Senders ?? [];
+
     /// <summary>Builds the site (schema, snapshot or seed, script users) and starts listening.</summary>
     /// <param name="options">The options.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -80,10 +91,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("ShotgunEvents.Emulator");
         var schema = options.SchemaPath is null ? SchemaLoader.LoadDefault() : SchemaLoader.LoadFile(options.SchemaPath);
+        foreach (var warning in schema.Warnings)
+        {
+            logger.LogWarning("{Warning}", warning);
+        }
+
         var store = new EmulatorStore(schema, options.TimeProvider);
         Populate(store, options, logger);
 
         var faults = new FaultInjector(store);
+        faults.SetLatency(options.Latency, options.LatencyJitter);
         var address = ParseHost(options.Host);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
@@ -99,14 +116,28 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
         var stopping = new CancellationTokenSource();
+        var files = FilesFor(options);
         var router = new RequestRouter(
             new Api3Endpoint(store, faults, options.TimeProvider, logger, stopping.Token),
-            new AdminEndpoints(store, faults, () => options.SnapshotPath));
+            new AdminEndpoints(store, faults, () => options.SnapshotPath),
+            new UploadEndpoints(store, files));
         app.Run(router.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var activity = options.ActivityGenerator ? new ActivityGenerator(store, options.TimeProvider, options.ActivityPerSecond, logger) : null;
-        var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping) { BaseUri = BoundUri(app, address) };
+        var server = new EmulatorServer(app, options, store, faults, activity, logger, stopping, files) { BaseUri = BoundUri(app, address) };
+        store.Site.PublicBaseUri = server.BaseUri;
+        if (options.Webhooks.Count > 0)
+        {
+            // Attached after the seed and the script users: a site sends webhooks for what happens, not for what it starts with.
+            server._webhooks = new WebhookDispatcher(options.Webhooks, server.BaseUri, options.TimeProvider, logger);
+            store.CommitListener = server._webhooks;
+            foreach (var webhook in options.Webhooks)
+            {
+                logger.LogInformation("Emulator webhook: {Webhook}", webhook);
+            }
+        }
+
         activity?.Start();
         logger.LogInformation("Shotgun emulator listening on {BaseUri}", server.BaseUri);
         return server;
@@ -125,6 +156,12 @@ public sealed class EmulatorServer : IAsyncDisposable
         _activity?.Dispose();
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_webhooks is { } webhooks)
+        {
+            Store.CommitListener = null;
+            await webhooks.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_options.SnapshotPath is { } path)
         {
             await Store.SaveSnapshotAsync(path).ConfigureAwait(false);
@@ -141,6 +178,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         {
             await _app.DisposeAsync().ConfigureAwait(false);
             _stopping.Dispose();
+            _files.Dispose();
         }
     }
 
@@ -161,6 +199,13 @@ public sealed class EmulatorServer : IAsyncDisposable
             store.AddScriptUser(script.Name, script.Key);
         }
     }
+
+    private static AttachmentStorage FilesFor(EmulatorOptions options) => options switch
+    {
+        { FilesPath: { } path } => new AttachmentStorage(path, ownsRoot: false),
+        { SnapshotPath: { } snapshot } => new AttachmentStorage(Path.GetFullPath(snapshot) + ".files", ownsRoot: false),
+        _ => new AttachmentStorage(Path.Combine(Path.GetTempPath(), "shotgun-events-emulator-" + Guid.NewGuid().ToString("N")), ownsRoot: true),
+    };
 
     private static IPAddress ParseHost(string host) => host switch
     {

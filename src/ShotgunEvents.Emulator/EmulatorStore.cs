@@ -4,6 +4,7 @@ using ShotgunEvents.Emulator.Schema;
 using ShotgunEvents.Emulator.Seeding;
 using ShotgunEvents.Emulator.Snapshots;
 using ShotgunEvents.Emulator.Store;
+using ShotgunEvents.Emulator.Webhooks;
 using ShotgunEvents.Emulator.Writes;
 
 namespace ShotgunEvents.Emulator;
@@ -26,6 +27,9 @@ public sealed class EmulatorStore
 
     internal SiteData Site { get; }
 
+    /// <summary>Told about every write's events (the webhooks); bulk seeding and snapshots bypass it.</summary>
+    internal ICommitListener? CommitListener { get; set; }
+
     /// <summary>Adds a script user (an ApiUser with event logging on), or changes the key of an existing one.</summary>
     /// <param name="name">The script name.</param>
     /// <param name="key">The application key.</param>
@@ -36,9 +40,20 @@ public sealed class EmulatorStore
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         Write<int>(tx =>
         {
-            var record = FindApiUser(Site, name) ?? Writer().Create(Site.Schema.GetEntity("ApiUser", "create"),
-                [new("firstname", name), new("lastname", "1.0"), new("generate_event_log_entries", true)],
-                Actor.Anonymous(null) with { LogsEvents = false }, tx);
+            var apiUser = Site.Schema.TryGetEntity("ApiUser", out var type)
+                ? type
+                : throw new InvalidOperationException("The site's schema has no ApiUser entity type: script users cannot be added.");
+            // A studio's own schema may lack a field the emulator fills; only the ones it has are written, and the
+            // logging flag is kept on the row regardless, since auth reads it.
+            FieldAssignment[] wanted = [new("firstname", name), new("lastname", "1.0"), new("generate_event_log_entries", true)];
+            var record = FindApiUser(Site, name);
+            if (record is null)
+            {
+                record = Writer().Create(apiUser, [.. wanted.Where(a => apiUser.TryGetField(a.Name, out var f) && f.Editable)],
+                    Actor.Anonymous(null) with { LogsEvents = false }, tx);
+                record.Fields["generate_event_log_entries"] = true;
+            }
+
             Site.Credentials.SetScriptKey(record.Id, key);
             return () => 0;
         });
@@ -293,7 +308,13 @@ public sealed class EmulatorStore
                 throw;
             }
 
-            EventCommitter.Commit(Site, tx.Events);
+            var first = Site.Events.Count;
+            var committedAt = EventCommitter.Commit(Site, tx.Events);
+            if (CommitListener is { } listener && Site.Events.Count > first)
+            {
+                listener.OnCommitted(Site, first, Site.Events.Count - first, committedAt);
+            }
+
             return render();
         }
         finally

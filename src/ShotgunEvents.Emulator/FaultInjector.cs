@@ -14,11 +14,64 @@ public sealed class FaultInjector
     private readonly Queue<HttpFault> _queue = new();
     private readonly EmulatorStore _store;
     private int _callCount;
+    private TimeSpan _latency;
+    private TimeSpan _latencyJitter;
 
     internal FaultInjector(EmulatorStore store) => _store = store;
 
     /// <summary>The number of api3 calls received (faulted ones included) since start or the last <see cref="Clear"/>.</summary>
     public int CallCount => Volatile.Read(ref _callCount);
+
+    /// <summary>The latency every api3 call waits before it is answered (see <see cref="SetLatency"/>).</summary>
+    public TimeSpan Latency
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latency;
+            }
+        }
+    }
+
+    /// <summary>The most added at random to <see cref="Latency"/> per call.</summary>
+    public TimeSpan LatencyJitter
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _latencyJitter;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes every api3 call from now on wait <paramref name="latency"/> (plus up to <paramref name="jitter"/>, uniform at
+    /// random) on the site's TimeProvider before it is answered or faulted. Each call waits on its own, so concurrent
+    /// calls overlap as on a real site. Zero turns it off. Not reset by <see cref="Clear"/>: it is a property of the
+    /// site, not a queued fault.
+    /// </summary>
+    /// <param name="latency">The wait per call, at most one hour.</param>
+    /// <param name="jitter">The most added at random to each wait, at most one hour.</param>
+    public void SetLatency(TimeSpan latency, TimeSpan jitter = default)
+    {
+        if (latency < TimeSpan.Zero || latency > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(latency), latency, "The latency must be between 0 and 1 hour.");
+        }
+
+        if (jitter < TimeSpan.Zero || jitter > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(jitter), jitter, "The latency jitter must be between 0 and 1 hour.");
+        }
+
+        lock (_gate)
+        {
+            _latency = latency;
+            _latencyJitter = jitter;
+        }
+    }
 
     /// <summary>Answers the next <paramref name="calls"/> api3 calls with an HTTP error status.</summary>
     /// <param name="calls">How many calls.</param>
@@ -87,6 +140,17 @@ public sealed class FaultInjector
         lock (_gate)
         {
             return [.. _queue.Select(f => f.Describe())];
+        }
+    }
+
+    /// <summary>The wait for one call: the latency plus its share of jitter.</summary>
+    internal TimeSpan NextLatency()
+    {
+        lock (_gate)
+        {
+            return _latencyJitter <= TimeSpan.Zero
+                ? _latency
+                : _latency + TimeSpan.FromTicks((long)(Random.Shared.NextDouble() * _latencyJitter.Ticks));
         }
     }
 

@@ -26,6 +26,11 @@ internal static class Program
         }
 
         Progress.Verbose = arguments.Verbose;
+        if (arguments.DaemonDirectory is { } daemon)
+        {
+            DaemonProcess.Directory = daemon;
+        }
+
         QuietLogging(arguments.Verbose);
         CallbackSink.Install();
 

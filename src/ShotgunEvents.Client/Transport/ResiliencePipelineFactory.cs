@@ -33,9 +33,15 @@ internal static class ResiliencePipelineFactory
                     args.Outcome.Result?.RetryAfter is { } wait ? Clamp(wait, options.MaxRetryAfter) : (TimeSpan?)null),
                 OnRetry = args =>
                 {
-                    if (options.OnRetry is { } onRetry && args.Context.Properties.TryGetValue(CallKey, out var call))
+                    if (args.Context.Properties.TryGetValue(CallKey, out var call) && (options.OnRetry is not null || call.OnRetry is not null))
                     {
-                        onRetry(new ShotgunRetryNotice(call.Method, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome, options.Timeout)));
+                        var notice = new ShotgunRetryNotice(call.Method, args.AttemptNumber + 1, args.RetryDelay, Describe(args.Outcome, options.Timeout))
+                        {
+                            HttpStatus = args.Outcome.Result is { } reply ? (int)reply.Status : null,
+                            RetryAfter = args.Outcome.Result?.RetryAfter,
+                        };
+                        options.OnRetry?.Invoke(notice);
+                        call.OnRetry?.Invoke(notice);
                     }
 
                     return default;

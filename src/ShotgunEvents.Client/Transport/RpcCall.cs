@@ -5,11 +5,15 @@ internal sealed class RpcCall
 {
     private int _attempts;
 
-    public RpcCall(string method, string body)
+    public RpcCall(string method, string body, Action<ShotgunRetryNotice>? onRetry = null)
     {
         Method = method;
         Body = body;
+        OnRetry = onRetry;
     }
+
+    /// <summary>The calling connection's own retry observer, besides the pool's.</summary>
+    public Action<ShotgunRetryNotice>? OnRetry { get; }
 
     /// <summary>The api3 method name.</summary>
     public string Method { get; }

@@ -39,11 +39,27 @@ internal sealed class RpcTransport
     /// <param name="parameters">The <c>params</c> list: the auth dict (except for <c>info</c>) and the method's parameters.</param>
     /// <param name="scrubber">Removes the caller's secrets from any message.</param>
     /// <param name="cancellationToken">Cancels the call, including back-off waits.</param>
+    /// <param name="onRetry">The calling connection's retry observer, if any.</param>
     /// <returns>The <c>results</c> value, or the whole body when it has none (the <c>info</c> reply).</returns>
-    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken)
+    public async Task<JToken> CallAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken,
+        Action<ShotgunRetryNotice>? onRetry = null) =>
+        ParseEnvelope(method, await CallForBodyAsync(method, parameters, scrubber, cancellationToken, onRetry).ConfigureAwait(false), scrubber);
+
+    /// <summary>
+    /// Runs one api3 call and checks its HTTP status and content type, leaving the body unread: for a reader that
+    /// streams it (<see cref="Wire.EventPageReader"/>), with <see cref="ParseEnvelope"/> for what it does not handle.
+    /// </summary>
+    /// <param name="method">The api3 method name.</param>
+    /// <param name="parameters">The <c>params</c> list: the auth dict (except for <c>info</c>) and the method's parameters.</param>
+    /// <param name="scrubber">Removes the caller's secrets from any message.</param>
+    /// <param name="cancellationToken">Cancels the call, including back-off waits.</param>
+    /// <param name="onRetry">The calling connection's retry observer, if any.</param>
+    /// <returns>The reply, its status a success and its content JSON.</returns>
+    public async Task<RpcReply> CallForBodyAsync(string method, JArray parameters, SecretScrubber scrubber, CancellationToken cancellationToken,
+        Action<ShotgunRetryNotice>? onRetry = null)
     {
         var body = new JObject { ["method_name"] = method, ["params"] = parameters }.ToString(Formatting.None);
-        var call = new RpcCall(method, body);
+        var call = new RpcCall(method, body, onRetry);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(ResiliencePipelineFactory.CallKey, call);
         RpcReply reply;
@@ -70,7 +86,8 @@ internal sealed class RpcTransport
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return Interpret(method, reply, call, scrubber);
+        CheckReply(method, reply, call, scrubber);
+        return reply;
     }
 
     private async ValueTask<RpcReply> SendOnceAsync(RpcCall call, CancellationToken cancellationToken)
@@ -92,7 +109,7 @@ internal sealed class RpcTransport
         _ => null,
     };
 
-    private JToken Interpret(string method, RpcReply reply, RpcCall call, SecretScrubber scrubber)
+    private void CheckReply(string method, RpcReply reply, RpcCall call, SecretScrubber scrubber)
     {
         if ((int)reply.Status >= 300)
         {
@@ -105,7 +122,11 @@ internal sealed class RpcTransport
             throw new ProtocolError(method, null, scrubber.Scrub(
                 $"{method} at {Endpoint}: expected a JSON answer, got content type '{reply.ContentType ?? "none"}': {Snippet(reply.Body, scrubber)}"));
         }
+    }
 
+    /// <summary>The <c>results</c> of a checked reply (or the whole body when it has none), or the typed error it carries.</summary>
+    public JToken ParseEnvelope(string method, RpcReply reply, SecretScrubber scrubber)
+    {
         JToken answer;
         try
         {

@@ -31,6 +31,12 @@ internal static class ReadParams
             read["include_archived_projects"] = false;
         }
 
+        if (options.AdditionalFilterPresets.Count > 0)
+        {
+            read["additional_filter_presets"] = new JArray(options.AdditionalFilterPresets.Select(preset =>
+                new JObject(preset.Select(p => new JProperty(p.Key, WireValue.From(p.Value))))));
+        }
+
         read["api_return_image_urls"] = true;
         return read;
     }
@@ -50,6 +56,11 @@ internal static class ReadParams
         if (options.Page < 0)
         {
             throw new ArgumentException($"FindOptions.Page must be 0 (every page) or a page number from 1; got {options.Page}.", nameof(options));
+        }
+
+        if (options.AdditionalFilterPresets.Any(p => p is null || !p.ContainsKey("preset_name")))
+        {
+            throw new ArgumentException("FindOptions.AdditionalFilterPresets: every preset needs a \"preset_name\".", nameof(options));
         }
 
         if (options.Order.Any(o => o is null || string.IsNullOrWhiteSpace(o.Field)))

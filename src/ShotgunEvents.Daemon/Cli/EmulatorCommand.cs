@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Daemon.Cli;
 
@@ -24,14 +25,32 @@ internal static class EmulatorCommand
             throw new UserErrorException($"--port: {options.Port} is not a port number (0-65535).");
         }
 
-        var seed = options.Seed.ToLowerInvariant() switch
+        var seedText = options.Seed ?? (options.Schema is null ? "demo" : "empty");
+        var schemaPath = options.Schema is null ? null : Path.GetFullPath(options.Schema);
+        if (schemaPath is not null && !File.Exists(schemaPath))
+        {
+            throw new UserErrorException($"--schema: the file '{options.Schema}' does not exist.");
+        }
+
+        if (options.LatencyMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency: {options.LatencyMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
+        if (options.LatencyJitterMs is < 0 or > 3_600_000)
+        {
+            throw new UserErrorException($"--latency-jitter: {options.LatencyJitterMs} is not a number of milliseconds between 0 and 3600000.");
+        }
+
+        var webhooks = Webhooks(options);
+        var seed = seedText.ToLowerInvariant() switch
         {
             "demo" => EmulatorSeed.Demo,
             "empty" => EmulatorSeed.Empty,
-            _ when File.Exists(options.Seed) => EmulatorSeed.Empty,
-            _ => throw new UserErrorException($"--seed: '{options.Seed}' is not demo, empty or an existing snapshot file."),
+            _ when File.Exists(seedText) => EmulatorSeed.Empty,
+            _ => throw new UserErrorException($"--seed: '{seedText}' is not demo, empty or an existing snapshot file."),
         };
-        var seedFile = seed == EmulatorSeed.Empty && File.Exists(options.Seed) ? Path.GetFullPath(options.Seed) : null;
+        var seedFile = seed == EmulatorSeed.Empty && File.Exists(seedText) ? Path.GetFullPath(seedText) : null;
         var snapshot = options.Snapshot is null ? null : Path.GetFullPath(options.Snapshot);
         string? scratch = null;
         if (seedFile is not null && snapshot != seedFile)
@@ -52,8 +71,22 @@ internal static class EmulatorCommand
                 Scripts = scripts,
                 Seed = seed,
                 SnapshotPath = snapshot ?? scratch ?? seedFile,
+                SchemaPath = schemaPath,
                 ActivityGenerator = options.Activity,
+                Latency = TimeSpan.FromMilliseconds(options.LatencyMs),
+                LatencyJitter = TimeSpan.FromMilliseconds(options.LatencyJitterMs),
+                Webhooks = webhooks,
             }, options.Port).ConfigureAwait(false);
+
+            foreach (var warning in server.SchemaWarnings)
+            {
+                output.WriteLine($"  schema warning: {warning}");
+            }
+
+            if (schemaPath is not null)
+            {
+                output.WriteLine($"  schema: {schemaPath} ({server.Store.Site.Schema.EntityTypeNames.Count} entity types)");
+            }
 
             output.WriteLine($"Emulated site at {server.BaseUri} (api3: {server.Api3Uri})");
             foreach (var script in scripts)
@@ -65,6 +98,17 @@ internal static class EmulatorCommand
             if (seed == EmulatorSeed.Demo)
             {
                 output.WriteLine($"  demo script: {DemoCredentials.ScriptName}  key: {DemoCredentials.ScriptKey}; people log in with password '{DemoCredentials.UserPassword}'");
+            }
+
+            if (options.LatencyMs > 0 || options.LatencyJitterMs > 0)
+            {
+                output.WriteLine($"  latency: {options.LatencyMs} ms per call{(options.LatencyJitterMs > 0 ? $" + up to {options.LatencyJitterMs} ms jitter" : string.Empty)}");
+            }
+
+            foreach (var webhook in webhooks)
+            {
+                // The secret is not printed: only whether deliveries are signed.
+                output.WriteLine($"  webhook: {webhook}");
             }
 
             if (snapshot is not null)
@@ -102,6 +146,14 @@ internal static class EmulatorCommand
         {
             return await EmulatorServer.StartAsync(options).ConfigureAwait(false);
         }
+        catch (InvalidDataException ex)
+        {
+            throw new UserErrorException($"--schema {options.SchemaPath}: {ex.Message}");
+        }
+        catch (EmulatorException ex) when (options.SchemaPath is not null && options.Seed == EmulatorSeed.Demo)
+        {
+            throw new UserErrorException($"--seed demo does not fit the schema in {options.SchemaPath} ({ex.Message}); start with --seed empty.");
+        }
         catch (IOException ex)
         {
             // Kestrel reports a port in use as an IOException; the user picks another port.
@@ -123,6 +175,23 @@ internal static class EmulatorCommand
         }
 
         return registrations;
+    }
+
+    private static List<WebhookRegistration> Webhooks(EmulatorVerbOptions options)
+    {
+        if (options.Webhook is null)
+        {
+            return options.WebhookBatched ? throw new UserErrorException("--webhook-batched: needs --webhook URL[,secret].") : [];
+        }
+
+        try
+        {
+            return [WebhookRegistration.Parse(options.Webhook, options.WebhookBatched)];
+        }
+        catch (FormatException ex)
+        {
+            throw new UserErrorException($"--webhook: {ex.Message}");
+        }
     }
 
     private static ScriptCredential ParseScript(string value)

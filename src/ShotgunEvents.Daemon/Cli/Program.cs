@@ -15,7 +15,7 @@ public static class Program
     private static readonly Type[] Verbs =
     [
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
-        typeof(NewPluginOptions), typeof(MigrateStateOptions),
+        typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -58,6 +58,7 @@ public static class Program
                 (StatusOptions o) => StatusCommand.RunAsync(o, Console.Out),
                 (ReplayOptions o) => ReplayCommand.RunAsync(o, Console.Out),
                 (EmulatorVerbOptions o) => EmulatorCommand.RunAsync(o, Console.Out),
+                (DumpSchemaOptions o) => DumpSchemaCommand.RunAsync(o, Console.Out),
                 (NewPluginOptions o) => Task.FromResult(NewPluginCommand.Run(o.Name, NewPluginCommand.TargetDirectory(o), Console.Out)),
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
                 _ => Task.FromResult(ExitCodes.Usage)).ConfigureAwait(false);

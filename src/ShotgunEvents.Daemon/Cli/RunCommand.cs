@@ -15,8 +15,8 @@ internal static class RunCommand
 {
     public static async Task<int> RunAsync(RunOptions options)
     {
-        _ = CompilerWarmUp.Start();
         var settings = SettingsLoader.Load(options.Config);
+        _ = CompilerWarmUp.StartUnlessCached(settings.Plugins.Paths.Select(p => p.FullPath), DaemonRuntime.CompileCacheDirectory(settings.Daemon));
         await using var alerts = AlertsBootstrap.Start(settings);
         LoggingBootstrap.Apply(settings, alerts?.Target);
         var log = LogManager.GetLogger(LoggerNames.Engine);

@@ -14,7 +14,7 @@ internal static class ConfigLoader
     /// <summary>The section whose keys are handed to plugins as they are.</summary>
     public const string PluginSettingsSection = "plugin_settings";
 
-    private static readonly string[] KnownSections = ["daemon", "shotgun", "plugins", "emails", "http", PluginSettingsSection, "DEFAULT"];
+    private static readonly string[] KnownSections = ["daemon", "shotgun", "plugins", "emails", "emulator", "http", PluginSettingsSection, "DEFAULT"];
 
     /// <summary>Loads <paramref name="path"/>, reading environment variables from the process.</summary>
     public static DaemonSettings Load(string path) => Load(path, Environment.GetEnvironmentVariable);
@@ -43,11 +43,13 @@ internal static class ConfigLoader
         var context = new ConfigContext(document, fileName, Path.GetDirectoryName(fullPath)!, env);
         context.Errors.AddRange(document.Errors);
 
+        var shotgun = ShotgunSectionReader.Read(context);
         var settings = new DaemonSettings
         {
             ConfigPath = fullPath,
             Daemon = DaemonSectionReader.Read(context),
-            Shotgun = ShotgunSectionReader.Read(context),
+            Shotgun = shotgun,
+            Emulator = EmulatorSectionReader.Read(context, shotgun.IsEmbedded),
             Plugins = PluginsSectionReader.Read(context),
             Emails = EmailsSectionReader.Read(context),
             Http = HttpSectionReader.Read(context),

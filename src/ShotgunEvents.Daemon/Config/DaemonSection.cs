@@ -47,6 +47,9 @@ internal sealed record DaemonSection
     /// <summary><c>max_event_batch_size</c>: events read per poll (default 500).</summary>
     public int MaxEventBatchSize { get; init; } = 500;
 
+    /// <summary><c>max_parallel_reads</c>: while catching up, how many event-log reads may be in flight at once (default 4; 1 reads one page at a time).</summary>
+    public int MaxParallelReads { get; init; } = 4;
+
     /// <summary><c>backlog_timeout</c>: how long a missing event id is waited for, after the <c>created_at</c> of the event past the gap, in site time (default 300 s).</summary>
     public TimeSpan BacklogTimeout { get; init; } = TimeSpan.FromSeconds(300);
 

@@ -34,6 +34,7 @@ internal static class DaemonSectionReader
             MaxConnRetries = r.Int("max_conn_retries", d.MaxConnRetries, min: 1),
             FetchInterval = r.Seconds("fetch_interval", d.FetchInterval),
             MaxEventBatchSize = r.Int("max_event_batch_size", d.MaxEventBatchSize, min: 1, max: 100_000),
+            MaxParallelReads = r.Int("max_parallel_reads", d.MaxParallelReads, min: 1, max: 32),
             BacklogTimeout = r.Seconds("backlog_timeout", d.BacklogTimeout, allowZero: true),
             PluginConcurrency = r.Choice("plugin_concurrency", d.PluginConcurrency, Concurrency),
             StartFromEventId = ReadStartFrom(r),

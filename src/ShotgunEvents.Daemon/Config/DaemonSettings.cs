@@ -18,6 +18,9 @@ internal sealed record DaemonSettings
     /// <summary><c>[shotgun]</c>.</summary>
     public ShotgunSection Shotgun { get; init; } = new();
 
+    /// <summary><c>[emulator]</c>: the embedded site's schema.</summary>
+    public EmulatorSection Emulator { get; init; } = new();
+
     /// <summary><c>[plugins]</c>.</summary>
     public PluginsSection Plugins { get; init; } = new();
 
@@ -42,6 +45,7 @@ internal sealed record DaemonSettings
         builder.Append("ConfigPath = ").Append(ConfigPath)
             .Append(", Daemon = ").Append(Daemon)
             .Append(", Shotgun = ").Append(Shotgun)
+            .Append(", Emulator = ").Append(Emulator)
             .Append(", Plugins = ").Append(Plugins)
             .Append(", Emails = ").Append(Emails)
             .Append(", Http = ").Append(Http)

@@ -17,6 +17,9 @@ internal sealed record EngineOptions
     /// <summary>The most events one main query returns.</summary>
     public int MaxEventBatchSize { get; init; } = 500;
 
+    /// <summary>While catching up, the most event-log reads in flight at once (<c>max_parallel_reads</c>); 1 reads one page at a time.</summary>
+    public int MaxParallelReads { get; init; } = 4;
+
     /// <summary>How long a missing id may take to appear, measured from the site time of the event after it.</summary>
     public TimeSpan BacklogTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

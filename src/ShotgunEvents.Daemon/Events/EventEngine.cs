@@ -39,6 +39,9 @@ internal sealed class EventEngine
     /// <summary>The poller (exposed for status and benchmarks).</summary>
     public EventPoller Poller { get; }
 
+    /// <summary>The state writer, once the state is loaded (exposed for tests and benchmarks: its write count).</summary>
+    public StateCheckpointer? Checkpointer => _checkpointer;
+
     /// <summary>Every plugin lane, in upstream order: collections as configured, plugins by file name.</summary>
     public IReadOnlyList<PluginWorker> Workers => Volatile.Read(ref _workers);
 
@@ -63,6 +66,7 @@ internal sealed class EventEngine
         var loaded = stateFile.Load();
         var firstStart = loaded is null;
         _state = loaded ?? new DaemonState();
+        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log, () => Workers);
 
         foreach (var (collection, _) in _collections)
         {
@@ -92,9 +96,9 @@ internal sealed class EventEngine
         }
 
         Volatile.Write(ref _workers, workers);
-        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log);
-        _checkpointer.SaveNow(workers);
-        Poller.CycleCompleted += () => _checkpointer.MaybeSave(Workers);
+        _checkpointer.SaveNow();
+        _checkpointer.Start();
+        Poller.CycleCompleted += _checkpointer.RequestWhenIdle;
 
         foreach (var worker in workers)
         {
@@ -110,10 +114,18 @@ internal sealed class EventEngine
             firstStart ? $"first start, beginning after event {initial}" : $"resuming from {stateFile.Path}");
         Started.TrySetResult();
 
-        await Poller.RunAsync(stopping, _callbackCancellation).ConfigureAwait(false);
-        await StopLanesAsync().ConfigureAwait(false);
-        await stopped.CancelAsync().ConfigureAwait(false);
-        _checkpointer.SaveNow(Workers);
+        try
+        {
+            await Poller.RunAsync(stopping, _callbackCancellation).ConfigureAwait(false);
+            await StopLanesAsync().ConfigureAwait(false);
+            await stopped.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the lanes: one waiting for a checkpoint at its bound is served by the writer until here.
+            await _checkpointer.StopAsync().ConfigureAwait(false);
+        }
+
         _log.Info("Stopped; state written to {0}.", _options.StateFilePath);
     }
 
@@ -160,10 +172,9 @@ internal sealed class EventEngine
 
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
         // Not gated on what the poller does: whenever a lane is a batch ahead of the file it waits for a checkpoint,
-        // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read or
-        // the cycle's own write takes). MaybeSaveForLane writes once for lanes that ask together.
-        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize,
-            () => _checkpointer?.MaybeSaveForLane(Workers));
+        // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read
+        // takes). The checkpointer merges lanes that ask together into one write.
+        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize, _checkpointer);
     }
 
     private void StartLane(PluginWorker worker)

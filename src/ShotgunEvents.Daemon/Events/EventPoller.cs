@@ -27,7 +27,11 @@ internal sealed class EventPoller
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private long _lastBacklogQuery;
     private long _polls;
-    private PrefetchedRead? _prefetch;
+
+    /// <summary>Main queries started ahead of their cycle, in id order; the head is the next cycle's read.</summary>
+    private readonly Queue<PrefetchedRead> _ahead = new();
+    private readonly ReadWindow _window;
+    private readonly RangePlanner _planner;
 
     public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
     {
@@ -39,6 +43,9 @@ internal sealed class EventPoller
         _log = options.LogFactory.GetLogger(LoggerNames.Engine);
         _outage = new OutageTracker(timeProvider, options.MaxOutageBackoff, _log);
         _lastBacklogQuery = -1;
+        _window = new ReadWindow(Math.Max(1, options.MaxParallelReads), timeProvider);
+        _planner = new RangePlanner(options.MaxEventBatchSize);
+        source.Throttled += OnThrottled;
     }
 
     /// <summary>Raised after each poll cycle (a main query and its dispatch); the engine checkpoints here.</summary>
@@ -49,6 +56,12 @@ internal sealed class EventPoller
 
     /// <summary>Failed main cycles in a row (readiness).</summary>
     public int FailedAttempts => _outage.Failures;
+
+    /// <summary>How many catch-up reads may be in flight now (halved by a site under pressure, grown back by successes).</summary>
+    public int ReadWindowSize => _window.Size;
+
+    /// <summary>The most catch-up reads that were in flight at once since start.</summary>
+    public int PeakReadsInFlight { get; private set; }
 
     /// <summary>Ends the current wait early: a plugin came back or was added and needs events.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -62,7 +75,7 @@ internal sealed class EventPoller
         }
         finally
         {
-            DropPrefetch();
+            DropReadAhead();
         }
     }
 
@@ -82,6 +95,11 @@ internal sealed class EventPoller
             }
             catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
             {
+                if (ex is ProtocolError { StatusCode: 429 or >= 500 })
+                {
+                    _window.Throttled(null);
+                }
+
                 await WaitAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
                 continue;
             }
@@ -113,8 +131,35 @@ internal sealed class EventPoller
         await QueryBacklogAsync(active, stopping, callbackCancellation).ConfigureAwait(false);
 
         var from = active.Min(w => w.NextFetchId);
-        var events = await ReadMainAsync(from, stopping).ConfigureAwait(false);
+        var (events, range) = await ReadMainAsync(from, stopping).ConfigureAwait(false);
         Interlocked.Increment(ref _polls);
+        bool full;
+        if (range is { } read)
+        {
+            // A catch-up range: go on while it reaches its last id; one that stops short may end at the site's newest
+            // event, so what the later ranges hold is not used (and an empty one is no gap).
+            full = RangePlanner.ReachedEnd(read, events);
+            if (full)
+            {
+                ReadAhead(stopping);
+            }
+            else
+            {
+                DropReadAhead();
+                full = events.Count > 0;
+            }
+        }
+        else
+        {
+            full = events.Count >= _options.MaxEventBatchSize;
+            if (full)
+            {
+                // Catching up: the next reads are known now, so the site works on them while this cycle dispatches
+                // and checkpoints. They are used only if the next cycle asks for exactly the same thing.
+                StartReadAhead(events[^1].Id + 1, stopping);
+            }
+        }
+
         if (events.Count > 0)
         {
             _siteClock.Observe(events[^1].CreatedAt);
@@ -122,45 +167,94 @@ internal sealed class EventPoller
             await DispatchAsync(events, active, stopping, callbackCancellation).ConfigureAwait(false);
         }
 
-        var full = events.Count >= _options.MaxEventBatchSize;
-        if (full)
-        {
-            // Catching up: the next query is known now, so the site works on it while this cycle checkpoints and the
-            // plugins work through this batch (the bare client's paging speed is the ceiling). It is used only if the
-            // next cycle asks for exactly the same thing.
-            var next = active.Min(w => w.NextFetchId);
-            _prefetch = new PrefetchedRead(next, _source.ReadAfterAsync((int)(next - 1), _options.MaxEventBatchSize, stopping));
-        }
-
         return full;
     }
 
-    /// <summary>The main query from <paramref name="from"/>: the read started ahead of time if it is that one, else a new one.</summary>
-    private async Task<IReadOnlyList<ShotgunEvent>> ReadMainAsync(long from, CancellationToken stopping)
+    /// <summary>
+    /// The main query from <paramref name="from"/>: the read started ahead of time if it is that one, else a new one
+    /// (after any <c>Retry-After</c> the site asked for). Returns the range when it was a catch-up range read.
+    /// </summary>
+    private async Task<(IReadOnlyList<ShotgunEvent> Events, IdRange? Range)> ReadMainAsync(long from, CancellationToken stopping)
     {
-        var prefetch = _prefetch;
-        _prefetch = null;
-        if (prefetch is not null)
+        if (_ahead.TryPeek(out var head))
         {
-            if (prefetch.From == from)
+            if (head.From == from)
             {
-                return await prefetch.Read.ConfigureAwait(false);
+                _ahead.Dequeue();
+                IReadOnlyList<ShotgunEvent> events;
+                try
+                {
+                    events = await head.Read.ConfigureAwait(false);
+                }
+                catch
+                {
+                    // The outage path takes over; it starts again with one read from the cursor.
+                    DropReadAhead();
+                    throw;
+                }
+
+                _window.Succeeded();
+                return (events, head.To is { } to ? new IdRange(head.From, to) : null);
             }
 
-            // A plugin came back or was added behind the others during the cycle: that read starts too late.
-            Observe(prefetch.Read);
+            // A plugin came back or was added behind the others during the cycle: those reads start too late.
+            DropReadAhead();
         }
 
-        return await _source.ReadAfterAsync((int)(from - 1), _options.MaxEventBatchSize, stopping).ConfigureAwait(false);
+        if (_window.HoldRemaining is { } hold && hold > TimeSpan.Zero)
+        {
+            await Task.Delay(hold, _timeProvider, stopping).ConfigureAwait(false);
+        }
+
+        var read = await _source.ReadAfterAsync((int)(from - 1), _options.MaxEventBatchSize, stopping).ConfigureAwait(false);
+        _window.Succeeded();
+        return (read, null);
     }
 
-    private void DropPrefetch()
+    /// <summary>After a full open read: the next page (one at a time), or the ranges ahead of <paramref name="next"/>.</summary>
+    private void StartReadAhead(long next, CancellationToken stopping)
     {
-        if (_prefetch is { } prefetch)
+        DropReadAhead();
+        if (_window.Max == 1)
         {
-            _prefetch = null;
-            Observe(prefetch.Read);
+            _ahead.Enqueue(new PrefetchedRead(next, null, _source.ReadAfterAsync((int)(next - 1), _options.MaxEventBatchSize, stopping)));
+            return;
         }
+
+        _planner.Reset(next);
+        ReadAhead(stopping);
+    }
+
+    /// <summary>Fills the window with the next ranges, unless the site asked to wait.</summary>
+    private void ReadAhead(CancellationToken stopping)
+    {
+        if (_window.HoldRemaining > TimeSpan.Zero)
+        {
+            return;
+        }
+
+        while (_ahead.Count < _window.Size)
+        {
+            var range = _planner.Next();
+            _ahead.Enqueue(new PrefetchedRead(range.From, range.To, _source.ReadRangeAsync((int)range.From, (int)range.To, stopping)));
+        }
+
+        PeakReadsInFlight = Math.Max(PeakReadsInFlight, _ahead.Count);
+    }
+
+    private void DropReadAhead()
+    {
+        while (_ahead.TryDequeue(out var read))
+        {
+            Observe(read.Read);
+        }
+    }
+
+    private void OnThrottled(TimeSpan? retryAfter)
+    {
+        _window.Throttled(retryAfter);
+        _log.Info("The site answered a read with HTTP 429 or 5xx{0}: at most {1} read(s) in flight now.",
+            retryAfter is { } wait ? $" (Retry-After {wait.TotalSeconds:0.###} s)" : string.Empty, _window.Size);
     }
 
     /// <summary>A read nobody awaits any more: its failure (or cancellation at stop) is of no interest.</summary>

@@ -22,7 +22,8 @@ internal sealed class PluginWorker
     private readonly PluginCursor _cursor;
     private readonly Logger _log;
     private readonly int _checkpointEvery;
-    private readonly Action? _checkpointDue;
+    private readonly int _checkpointSoon;
+    private readonly StateCheckpointer? _checkpointer;
     private readonly Channel<QueuedEvent> _queue;
     private readonly HashSet<int> _backlogQueued = [];
     private long _highWater;
@@ -30,6 +31,7 @@ internal sealed class PluginWorker
     private bool _suspended;
     private long _handled;
     private long _handledAtCheckpoint;
+    private long _requestedAtMark = -1;
     private long _stateVersion;
     private DateTimeOffset? _lastHandledCreatedAt;
 
@@ -38,16 +40,18 @@ internal sealed class PluginWorker
     /// <param name="cursor">The plugin's position and backlog.</param>
     /// <param name="queueCapacity">Events queued before the poller waits.</param>
     /// <param name="log">The engine logger.</param>
-    /// <param name="checkpointEvery">Handled events after which the lane asks for a checkpoint itself.</param>
-    /// <param name="checkpointDue">Asks for a checkpoint (the checkpointer decides whether one is due).</param>
+    /// <param name="checkpointEvery">Handled events the file may lag behind this lane (the crash bound).</param>
+    /// <param name="checkpointer">The state writer the lane asks for checkpoints, or null for none.</param>
     public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity, Logger log, int checkpointEvery = int.MaxValue,
-        Action? checkpointDue = null)
+        StateCheckpointer? checkpointer = null)
     {
         Plugin = plugin;
         _cursor = cursor;
         _log = log;
         _checkpointEvery = Math.Max(1, checkpointEvery);
-        _checkpointDue = checkpointDue;
+        // Asked for ahead of the bound, so the write is usually done before the lane gets there and never waits.
+        _checkpointSoon = _checkpointEvery - (_checkpointEvery / 8);
+        _checkpointer = checkpointer;
         _highWater = cursor.State.LastEventId ?? 0;
         _suspended = !plugin.IsActive;
         _queue = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(queueCapacity)
@@ -94,8 +98,8 @@ internal sealed class PluginWorker
     /// <summary>Called by the checkpointer once a checkpoint holding the first <paramref name="handled"/> events is written.</summary>
     public void MarkCheckpoint(long handled) => Interlocked.Exchange(ref _handledAtCheckpoint, handled);
 
-    /// <summary>True when this lane has handled a checkpoint's worth of events since the last checkpoint.</summary>
-    public bool CheckpointOverdue => HandledCount - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery;
+    /// <summary>Handled events the last written checkpoint holds (those a crash would not deliver again).</summary>
+    public long CheckpointedCount => Interlocked.Read(ref _handledAtCheckpoint);
 
     /// <summary>Grows whenever the persistent state changes, so a checkpoint can tell whether it has work.</summary>
     public long StateVersion => Interlocked.Read(ref _stateVersion);
@@ -286,7 +290,8 @@ internal sealed class PluginWorker
         var outcome = await Plugin.ProcessAsync(item.Event, callbackCancellation).ConfigureAwait(false);
         if (outcome == PluginOutcome.Handled)
         {
-            OnHandled(item);
+            var handled = OnHandled(item);
+            await CheckpointIfDueAsync(handled, callbackCancellation).ConfigureAwait(false);
             return;
         }
 
@@ -328,7 +333,47 @@ internal sealed class PluginWorker
         }
     }
 
-    private void OnHandled(QueuedEvent item)
+    /// <summary>
+    /// The poller asks for a checkpoint after each batch it reads, but while it waits on a full queue of another
+    /// plugin this lane may drain far more than a batch: it asks itself a little before it is a batch ahead of the
+    /// file, and waits for the write when it gets there, so a crash never re-delivers more than a batch to it.
+    /// </summary>
+    private Task CheckpointIfDueAsync(long handled, CancellationToken cancellationToken)
+    {
+        if (_checkpointer is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var mark = Interlocked.Read(ref _handledAtCheckpoint);
+        var ahead = handled - mark;
+        if (!_checkpointer.BoundsLanes)
+        {
+            if (ahead == _checkpointEvery)
+            {
+                _checkpointer.Request();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        if (ahead >= _checkpointEvery)
+        {
+            return _checkpointer.WaitForCheckpointAsync(cancellationToken);
+        }
+
+        // Only a lane that will reach its bound on the work it already holds asks ahead (once per checkpoint); one
+        // that will not has worked through the poller's last batch before the next, and the poll cycle writes for it.
+        if (ahead >= _checkpointSoon && mark != _requestedAtMark && QueueLength > _checkpointEvery - ahead)
+        {
+            _requestedAtMark = mark;
+            _checkpointer.Request();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private long OnHandled(QueuedEvent item)
     {
         HandledOutcome outcome;
         lock (_gate)
@@ -340,13 +385,6 @@ internal sealed class PluginWorker
 
         var handled = Interlocked.Increment(ref _handled);
         Interlocked.Increment(ref _stateVersion);
-        // The poller checkpoints after each batch it reads, but while it waits on a full queue of another plugin this
-        // lane may drain far more than a batch: ask for a checkpoint itself, so a crash never re-delivers more than
-        // a batch to any plugin.
-        if (_checkpointDue is not null && handled - Interlocked.Read(ref _handledAtCheckpoint) >= _checkpointEvery)
-        {
-            _checkpointDue();
-        }
 
         switch (outcome.Kind)
         {
@@ -362,5 +400,7 @@ internal sealed class PluginWorker
                     Plugin.Name, outcome.Gap);
                 break;
         }
+
+        return handled;
     }
 }

@@ -1,103 +1,224 @@
+using System.Threading.Channels;
 using NLog;
 using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon.Events;
 
 /// <summary>
-/// Writes the state file: after every poll cycle that changed something (the default) or at most once per interval,
-/// and always on shutdown. Plugins that are not loaded now keep their entry, so a plugin file that comes back resumes
-/// where it was.
+/// The one writer of the state file. The poll cycle and the lanes only ask for a checkpoint; a background loop merges
+/// every request that arrives before it starts a write into that write, so lanes in step cost one write, not one each,
+/// and nobody but a lane at its crash bound waits for the disk. With an interval (<c>state_checkpoint = N</c>) it
+/// writes at most once per interval. Graceful stop writes the last state. Plugins that are not loaded now keep their
+/// entry, so a plugin file that comes back resumes where it was.
 /// </summary>
-internal sealed class StateCheckpointer(StateFile file, DaemonState state, TimeSpan? interval, Uri? site, TimeProvider timeProvider, Logger log)
+internal sealed class StateCheckpointer
 {
-    private readonly Lock _gate = new();
+    private readonly StateFile _file;
+    private readonly DaemonState _state;
+    private readonly TimeSpan? _interval;
+    private readonly Uri? _site;
+    private readonly TimeProvider _timeProvider;
+    private readonly Logger _log;
+    private readonly Func<IReadOnlyList<PluginWorker>> _workers;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _writeGate = new();
+    private readonly Lock _waitersGate = new();
+    private TaskCompletionSource? _waiters;
+    private int _urgent;
+    private CancellationTokenSource? _stop;
+    private Task _loop = Task.CompletedTask;
     private long _savedVersion = -1;
-    private long _savedAt = timeProvider.GetTimestamp();
+    private long _savedAt;
     private long _statusAt = long.MinValue;
+    private long _writes;
     private bool _failing;
 
-    /// <summary>Writes a checkpoint if one is due and something changed.</summary>
-    public void MaybeSave(IReadOnlyList<PluginWorker> workers)
+    /// <summary>Creates the writer; nothing is written until <see cref="SaveNow"/> or <see cref="Start"/>.</summary>
+    /// <param name="file">The state file.</param>
+    /// <param name="state">The live state the cursors change in place.</param>
+    /// <param name="interval">Null writes whenever asked (after every batch); otherwise at most this often.</param>
+    /// <param name="site">The site, for the status file.</param>
+    /// <param name="timeProvider">The clock of the interval and the status file.</param>
+    /// <param name="log">The engine logger.</param>
+    /// <param name="workers">The lanes now (they come and go while running).</param>
+    public StateCheckpointer(StateFile file, DaemonState state, TimeSpan? interval, Uri? site, TimeProvider timeProvider, Logger log,
+        Func<IReadOnlyList<PluginWorker>> workers)
     {
-        if (interval is { } every && timeProvider.GetElapsedTime(_savedAt) < every)
-        {
-            return;
-        }
-
-        Save(workers, force: false);
+        _file = file;
+        _state = state;
+        _interval = interval;
+        _site = site;
+        _timeProvider = timeProvider;
+        _log = log;
+        _workers = workers;
+        _savedAt = timeProvider.GetTimestamp();
     }
 
     /// <summary>
-    /// A lane that handled a checkpoint's worth of events asks for one: written if a lane is still overdue once the
-    /// caller holds the gate. Lanes in step ask at about the same moment; the first write covers them all (without
-    /// this check each of them wrote the file in turn).
+    /// True when lanes must not get more than a batch ahead of the file (every-batch mode). With an interval the
+    /// interval is the bound, and lanes never wait.
     /// </summary>
-    public void MaybeSaveForLane(IReadOnlyList<PluginWorker> workers)
-    {
-        if (interval is { } every && timeProvider.GetElapsedTime(_savedAt) < every)
-        {
-            return;
-        }
+    public bool BoundsLanes => _interval is null;
 
-        Save(workers, force: false, onlyIfLaneOverdue: true);
+    /// <summary>State files written so far (successful writes only): what the coalescing saves is counted here.</summary>
+    public long WriteCount => Interlocked.Read(ref _writes);
+
+    /// <summary>Starts the background writer.</summary>
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
-    /// <summary>Writes a checkpoint now (shutdown), whether or not something changed.</summary>
-    public void SaveNow(IReadOnlyList<PluginWorker> workers) => Save(workers, force: true);
-
-    private void Save(IReadOnlyList<PluginWorker> workers, bool force, bool onlyIfLaneOverdue = false)
+    /// <summary>Asks for a checkpoint without waiting: merged into the next write (or into the one about to start).</summary>
+    public void Request()
     {
-        lock (_gate)
+        Volatile.Write(ref _urgent, 1);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>
+    /// Asks for a checkpoint at the end of a poll cycle, honoured only if no lane has queued work: in live running
+    /// that writes what the previous cycle's events did; while catching up, when lanes always have work, the lanes' own
+    /// requests just ahead of their bound write instead, so a cycle and the lanes in step do not each cost a write.
+    /// (Not from lanes that run dry: while the poller hands a batch out lane by lane, each of them would find the others
+    /// idle and write.)
+    /// </summary>
+    public void RequestWhenIdle() => _wake.Writer.TryWrite(true);
+
+    /// <summary>
+    /// Asks for a checkpoint and waits until a write that started after this call is done, so it holds everything
+    /// the caller handled before calling. A failed write also ends the wait (the error is logged; the old file stands).
+    /// </summary>
+    public Task WaitForCheckpointAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource next;
+        lock (_waitersGate)
         {
-            if (onlyIfLaneOverdue && !workers.Any(w => w.CheckpointOverdue))
+            next = _waiters ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        Request();
+        return next.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Writes a checkpoint now on the caller's thread, whether or not something changed (start, stop).</summary>
+    public void SaveNow() => Save(force: true);
+
+    /// <summary>Ends the background writer after the write in progress, then writes the last state.</summary>
+    public async Task StopAsync()
+    {
+        if (_stop is { } stop)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
+            stop.Dispose();
+            _stop = null;
+        }
+
+        SaveNow();
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (await _wake.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
             {
-                return;
+                _ = _wake.Reader.TryRead(out _);
+                if (_interval is { } every && every - _timeProvider.GetElapsedTime(_savedAt) is var wait && wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _timeProvider, stopping).ConfigureAwait(false);
+                    // Requests that came during the wait are in this write.
+                    _ = _wake.Reader.TryRead(out _);
+                }
+
+                var urgent = Interlocked.Exchange(ref _urgent, 0) == 1 || _interval is not null;
+                if (urgent || Volatile.Read(ref _waiters) is not null || _workers().All(w => w.QueueLength == 0))
+                {
+                    Save(force: false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes the last state itself.
+        }
+    }
+
+    private void Save(bool force)
+    {
+        lock (_writeGate)
+        {
+            // Whoever asked from here on waits for the next write: this one may have read their lane already.
+            TaskCompletionSource? waiters;
+            lock (_waitersGate)
+            {
+                waiters = _waiters;
+                _waiters = null;
             }
 
-            var version = workers.Sum(w => w.StateVersion) + workers.Count;
-            if (!force && version == _savedVersion)
-            {
-                return;
-            }
-
-            // What each lane had handled before the copy: all of it is in the copy (a lane counts an event after
-            // moving its cursor). Lanes learn it only once the file is written, so a lane overdue for a checkpoint
-            // while this one is still on its way to the disk asks again and waits here.
-            var handled = workers.Select(w => w.HandledCount).ToArray();
+            var workers = _workers();
+            var handled = new long[workers.Count];
             try
             {
-                // The cursors change the plugin states in place; a clone is a consistent picture of them.
-                file.Save(state.Clone());
-                // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.
-                if (force || _statusAt == long.MinValue || timeProvider.GetElapsedTime(_statusAt) >= TimeSpan.FromSeconds(1))
+                var version = workers.Sum(w => w.StateVersion) + workers.Count;
+                if (!force && version == _savedVersion)
                 {
-                    StatusReport.Write(file.Path, site, workers, timeProvider);
-                    _statusAt = timeProvider.GetTimestamp();
+                    // Nothing changed since the last write read the lanes, so its marks are still current.
+                    return;
                 }
-                _savedVersion = version;
-                _savedAt = timeProvider.GetTimestamp();
-                if (_failing)
+
+                // What each lane had handled before the copy: all of it is in the copy (a lane counts an event after
+                // moving its cursor). Lanes learn it only once the file is on disk.
+                for (var i = 0; i < workers.Count; i++)
                 {
-                    log.Warn("The state file {0} is written again.", file.Path);
-                    _failing = false;
+                    handled[i] = workers[i].HandledCount;
                 }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // One error per failing streak, not one per batch: the previous file is intact (atomic rename).
-                if (!_failing)
-                {
-                    log.Error("Cannot write the state file {0}: {1}. The previous state is kept; retrying every batch.", file.Path, ex.Message);
-                    _failing = true;
-                }
-            }
-            finally
-            {
-                // Also after a failed write: lanes retry at their next batch, not at every event of a failing disk.
+
+                Write(workers, force, version);
                 for (var i = 0; i < workers.Count; i++)
                 {
                     workers[i].MarkCheckpoint(handled[i]);
                 }
+            }
+            finally
+            {
+                waiters?.TrySetResult();
+            }
+        }
+    }
+
+    private void Write(IReadOnlyList<PluginWorker> workers, bool force, long version)
+    {
+        try
+        {
+            // The cursors change the plugin states in place; a clone is a consistent picture of them.
+            _file.Save(_state.Clone());
+            Interlocked.Increment(ref _writes);
+            // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.
+            if (force || _statusAt == long.MinValue || _timeProvider.GetElapsedTime(_statusAt) >= TimeSpan.FromSeconds(1))
+            {
+                StatusReport.Write(_file.Path, _site, workers, _timeProvider);
+                _statusAt = _timeProvider.GetTimestamp();
+            }
+
+            _savedVersion = version;
+            _savedAt = _timeProvider.GetTimestamp();
+            if (_failing)
+            {
+                _log.Warn("The state file {0} is written again.", _file.Path);
+                _failing = false;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // One error per failing streak, not one per batch: the previous file is intact (atomic rename). The lanes
+            // are marked all the same, so they retry at their next batch, not at every event of a failing disk.
+            if (!_failing)
+            {
+                _log.Error("Cannot write the state file {0}: {1}. The previous state is kept; retrying every batch.", _file.Path, ex.Message);
+                _failing = true;
             }
         }
     }

@@ -95,15 +95,25 @@ internal sealed class DaemonRuntime : IAsyncDisposable
                 ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20))
                 : settings.Shotgun.ScriptKey;
             SecretMasker.Register(key);
-            embedded = await EmulatorServer.StartAsync(new EmulatorOptions
+            try
             {
-                Port = 0,
-                TimeProvider = time,
-                Scripts = [new ScriptCredential(name, key)],
-                Seed = EmulatorSeed.Demo,
-                ActivityGenerator = flags.EmbeddedActivity,
-                SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
-            }, cancellationToken).ConfigureAwait(false);
+                embedded = await EmulatorServer.StartAsync(new EmulatorOptions
+                {
+                    Port = 0,
+                    TimeProvider = time,
+                    Scripts = [new ScriptCredential(name, key)],
+                    Seed = settings.Emulator.SchemaPath is null ? EmulatorSeed.Demo : EmulatorSeed.Empty,
+                    SchemaPath = settings.Emulator.SchemaPath,
+                    // The activity generator plays the demo studio; a studio's own (empty) schema has no demo rows to change.
+                    ActivityGenerator = flags.EmbeddedActivity && settings.Emulator.SchemaPath is null,
+                    SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
+                }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidDataException ex) when (settings.Emulator.SchemaPath is not null)
+            {
+                // The file exists (checked at load) but is no schema: reported like any other bad config value.
+                throw new ConfigException([new ConfigDiagnostic(Path.GetFileName(settings.ConfigPath), "emulator", "schema", null, ex.Message)]);
+            }
             site = embedded.BaseUri;
             credentials = ShotgunCredentials.Script(name, key);
             Log.Info("Embedded demo site running at {0} (server = embedded).", site);
@@ -124,8 +134,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         });
         var engineConnection = pool.Connect(credentials);
 
-        var cacheDirectory = daemon.CompileCacheDirectory
-            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
+        var cacheDirectory = CompileCacheDirectory(daemon);
         var compiler = new PluginCompiler(cacheDirectory);
         var dryRunLog = LogManager.GetLogger("dry-run");
         var connections = new PooledConnectionFactory(pool, credentials,
@@ -151,11 +160,16 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine, source, history, time);
     }
 
+    /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>
+    public static string CompileCacheDirectory(DaemonSection daemon) => daemon.CompileCacheDirectory
+        ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
+
     public static EngineOptions ToEngineOptions(DaemonSection daemon) => new()
     {
         StateFilePath = daemon.EventIdFile,
         FetchInterval = daemon.FetchInterval,
         MaxEventBatchSize = daemon.MaxEventBatchSize,
+        MaxParallelReads = daemon.MaxParallelReads,
         BacklogTimeout = daemon.BacklogTimeout,
         Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
         StartFrom = daemon.StartFromEventId,

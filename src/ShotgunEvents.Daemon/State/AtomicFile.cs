@@ -4,7 +4,7 @@ namespace ShotgunEvents.Daemon.State;
 /// Replaces a file so that a reader (or a restart after a crash at any instant) sees either the old content or the
 /// new, never a mix or an empty file (upstream rewrote its state in place and died on the truncated file, #38):
 /// the content goes to a temporary file in the same directory (so the rename stays on one file system), is flushed
-/// to disk, then renamed over the target. Files are created owner-only (0600): state may reveal what a studio works on.
+/// to disk, then renamed over the target, and the directory is flushed so the rename itself survives a power loss. Files are created owner-only (0600): state may reveal what a studio works on.
 /// </summary>
 internal static class AtomicFile
 {
@@ -46,6 +46,9 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+
+        // After the rename, not before: until the directory is on disk, a power loss may bring back the old name.
+        DirectorySync.Flush(directory);
     }
 
     private static void TryDelete(string path)

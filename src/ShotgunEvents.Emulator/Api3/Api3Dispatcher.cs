@@ -17,9 +17,10 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         ["full_version"] = new JArray(8, 50, 0, 0),
         ["user_authentication_method"] = "default",
         ["api_max_entities_per_page"] = ReadMethod.MaxPageSize,
-        ["s3_uploads_enabled"] = false,
-        ["s3_direct_uploads_enabled"] = false,
-        ["s3_enabled_upload_types"] = new JObject(),
+        // Direct uploads on for every type and field: the Python API then takes the two-step storage protocol.
+        ["s3_uploads_enabled"] = true,
+        ["s3_direct_uploads_enabled"] = true,
+        ["s3_enabled_upload_types"] = new JObject { ["*"] = "*" },
         ["totango_site_id"] = null,
         ["site_name"] = "ShotgunEvents emulator",
     };

@@ -74,6 +74,7 @@ internal static class ReadMethod
                 var other => throw new EmulatorException(ErrorCodes.InvalidParameters, $"API read() return_only must be 'active' or 'retired', got '{other}'."),
             },
             IncludeArchivedProjects = parameters.Value<bool?>("include_archived_projects") ?? true,
+            Presets = FilterPreset.Parse(site.Schema, entity, parameters["additional_filter_presets"], "read"),
             CountAll = parameters.Value<bool?>("return_paging_info") ?? false,
         };
     }

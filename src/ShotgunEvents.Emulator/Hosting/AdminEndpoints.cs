@@ -75,6 +75,10 @@ internal sealed class AdminEndpoints(EmulatorStore store, FaultInjector faults, 
             case "faults/burn-ids":
                 faults.BurnIds(Int(args, "count", 1));
                 break;
+            case "faults/latency":
+                faults.SetLatency(Milliseconds(args, "ms") ?? throw new ArgumentException("latency needs 'ms' (0 turns it off)."),
+                    Milliseconds(args, "jitter_ms") ?? TimeSpan.Zero);
+                break;
             case "faults/clear":
                 faults.Clear();
                 break;
@@ -100,6 +104,8 @@ internal sealed class AdminEndpoints(EmulatorStore store, FaultInjector faults, 
         ["event_count"] = store.EventCount,
         ["api3_calls"] = faults.CallCount,
         ["queued_faults"] = JArray.FromObject(faults.Describe()),
+        ["latency_ms"] = faults.Latency.TotalMilliseconds,
+        ["latency_jitter_ms"] = faults.LatencyJitter.TotalMilliseconds,
     };
 
     private static async Task<JObject> ArgumentsAsync(HttpContext context)
@@ -120,6 +126,15 @@ internal sealed class AdminEndpoints(EmulatorStore store, FaultInjector faults, 
         var value => int.TryParse(value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new ArgumentException($"'{name}' must be a whole number, got '{value}'."),
+    };
+
+    private static TimeSpan? Milliseconds(JObject args, string name) => args[name] switch
+    {
+        null => null,
+        { Type: JTokenType.Integer or JTokenType.Float } value => TimeSpan.FromMilliseconds((double)value),
+        var value => double.TryParse(value.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
+            ? TimeSpan.FromMilliseconds(parsed)
+            : throw new ArgumentException($"'{name}' must be a number of milliseconds, got '{value}'."),
     };
 
     private static TimeSpan? Seconds(JObject args, string name) => args[name] switch

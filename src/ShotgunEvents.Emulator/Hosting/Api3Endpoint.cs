@@ -31,7 +31,15 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
         }
 
         var method = request?.Value<string?>("method_name");
+        using var latencyWait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        // The timer starts before the call is counted, so a test that sees the count knows the site clock is running for it.
+        var latency = StartLatency(latencyWait.Token);
         var fault = faults.TakeFor(authenticated: method is not "info");
+        if (!await EndLatencyAsync(latency, context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (fault is not null && !await ApplyAsync(fault, context).ConfigureAwait(false))
         {
             return;
@@ -59,6 +67,30 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
         }
 
         await JsonResponses.WriteBytesAsync(context, reply.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The site's answer time. Each call awaits its own timer (no lock, no queue), so concurrent calls wait side by side.
+    /// </summary>
+    private Task StartLatency(CancellationToken cancellationToken)
+    {
+        var latency = faults.NextLatency();
+        return latency <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(latency, time, cancellationToken);
+    }
+
+    /// <summary>Waits out the call's latency; false when the caller gave up or the server is stopping meanwhile.</summary>
+    private static async Task<bool> EndLatencyAsync(Task latency, HttpContext context)
+    {
+        try
+        {
+            await latency.ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return false;
+        }
     }
 
     /// <summary>Applies a fault; true when the call goes on to a normal answer afterwards (a hang).</summary>

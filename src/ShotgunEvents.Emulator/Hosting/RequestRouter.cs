@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace ShotgunEvents.Emulator.Hosting;
 
-/// <summary>Routes the few paths the site serves: <c>/api3/json</c>, <c>/_emulator/*</c> and a plain page at <c>/</c>.</summary>
-internal sealed class RequestRouter(Api3Endpoint api3, AdminEndpoints admin)
+/// <summary>Routes the few paths the site serves: <c>/api3/json</c>, <c>/_emulator/*</c>, the upload and download paths and a plain page at <c>/</c>.</summary>
+internal sealed class RequestRouter(Api3Endpoint api3, AdminEndpoints admin, UploadEndpoints uploads)
 {
     public Task HandleAsync(HttpContext context)
     {
@@ -18,6 +18,11 @@ internal sealed class RequestRouter(Api3Endpoint api3, AdminEndpoints admin)
         if (path.StartsWith(AdminEndpoints.Prefix, StringComparison.Ordinal))
         {
             return admin.HandleAsync(context);
+        }
+
+        if (UploadEndpoints.Handles(path))
+        {
+            return uploads.HandleAsync(context);
         }
 
         return path == "/"

@@ -11,7 +11,7 @@ namespace ShotgunEvents.Emulator.Query;
 /// </summary>
 internal sealed class FilterParser(SiteSchema schema, EntitySchema entity, string method, DateTimeOffset now)
 {
-    private readonly ConditionCompiler _compiler = new(entity.Name, method, now);
+    private readonly ConditionCompiler _compiler = new(schema, entity.Name, method, now);
 
     public FilterNode Parse(JToken? filters) => filters switch
     {

@@ -20,6 +20,10 @@ internal sealed class QueryEngine(SiteData site)
         }
 
         var rows = Matches(request.Entity, request.Filter, request.ReturnOnly, request.IncludeArchivedProjects).ToList();
+        foreach (var preset in request.Presets)
+        {
+            rows = [.. preset.Apply(rows, site)];
+        }
         var sorted = Sort(rows, request.Sorts);
         var page = sorted.Skip((int)Math.Min(skip, int.MaxValue)).Take(request.PageSize).ToList();
         return new ReadResult(page, sorted.Count > skip + request.PageSize, request.CountAll ? sorted.Count : null);

@@ -23,6 +23,9 @@ internal sealed class ReadRequest
 
     public bool IncludeArchivedProjects { get; init; } = true;
 
+    /// <summary><c>additional_filter_presets</c>, applied after the filters.</summary>
+    public IReadOnlyList<FilterPreset> Presets { get; init; } = [];
+
     /// <summary>True to count every match (<c>return_paging_info</c>), which costs a full scan.</summary>
     public bool CountAll { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class TypedValue
 
         return kind switch
         {
-            FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent =>
+            FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Percent or FieldKind.Currency or FieldKind.Timecode =>
                 token.Type is JTokenType.Integer or JTokenType.Float ? (double)token : null,
             FieldKind.Checkbox => token.Type == JTokenType.Boolean ? (bool)token : null,
             FieldKind.Date => WireDates.TryParseDate((string?)token, out var date) ? date

@@ -18,6 +18,9 @@ internal sealed class EntitySchema
 
     public string Name { get; }
 
+    /// <summary>The <c>schema_entity_read</c> entry exactly as a loaded site schema had it; null for the compact format.</summary>
+    public JObject? Source { get; init; }
+
     public string DisplayName { get; }
 
     /// <summary>A field name (<c>code</c>) or a template with <c>{field}</c> placeholders (<c>{firstname} {lastname}</c>).</summary>
@@ -64,7 +67,7 @@ internal sealed class EntitySchema
     }
 
     /// <summary>The api3 <c>schema_entity_read</c> shape for this type.</summary>
-    public JObject ToEntitySchemaJson() => new()
+    public JObject ToEntitySchemaJson() => Source is not null ? (JObject)Source.DeepClone() : new()
     {
         ["name"] = new JObject { ["value"] = DisplayName, ["editable"] = false },
         ["visible"] = new JObject { ["value"] = true, ["editable"] = false },

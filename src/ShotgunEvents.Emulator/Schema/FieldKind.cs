@@ -23,4 +23,11 @@ internal enum FieldKind
     Color,
     Image,
     Password,
+    Currency,
+    Timecode,
+    Summary,
+    Calculated,
+    PivotColumn,
+    Footage,
+    SystemTaskType,
 }

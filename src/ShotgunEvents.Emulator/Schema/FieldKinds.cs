@@ -25,6 +25,13 @@ internal static class FieldKinds
         ["color"] = FieldKind.Color,
         ["image"] = FieldKind.Image,
         ["password"] = FieldKind.Password,
+        ["currency"] = FieldKind.Currency,
+        ["timecode"] = FieldKind.Timecode,
+        ["summary"] = FieldKind.Summary,
+        ["calculated"] = FieldKind.Calculated,
+        ["pivot_column"] = FieldKind.PivotColumn,
+        ["footage"] = FieldKind.Footage,
+        ["system_task_type"] = FieldKind.SystemTaskType,
     };
 
     private static readonly Dictionary<FieldKind, string> Names = ByName.ToDictionary(p => p.Value, p => p.Key);
@@ -32,6 +39,30 @@ internal static class FieldKinds
     public static bool TryParse(string name, out FieldKind kind) => ByName.TryGetValue(name, out kind);
 
     public static string Name(FieldKind kind) => Names[kind];
+
+    /// <summary>
+    /// The kind of a <c>data_type</c> name. A name this emulator does not know loads as read-only text (true is not
+    /// returned) and is reported once per name in <paramref name="warnings"/>: a newer site's type never stops a load.
+    /// </summary>
+    public static bool Resolve(string name, string source, List<string> warnings, out FieldKind kind)
+    {
+        if (ByName.TryGetValue(name, out kind))
+        {
+            return true;
+        }
+
+        kind = FieldKind.Text;
+        var warning = $"The schema in {source} uses the unknown data type '{name}': its fields load as read-only text.";
+        if (!warnings.Contains(warning, StringComparer.Ordinal))
+        {
+            warnings.Add(warning);
+        }
+
+        return false;
+    }
+
+    /// <summary>Types whose value the site computes (summaries, query and formula fields): never written by a client.</summary>
+    public static bool IsComputed(FieldKind kind) => kind is FieldKind.Summary or FieldKind.Calculated or FieldKind.PivotColumn;
 
     public static bool IsLink(FieldKind kind) => kind is FieldKind.Entity or FieldKind.MultiEntity;
 }

@@ -30,7 +30,13 @@ internal sealed class FieldSchema
     /// <summary>The entity types an entity or multi_entity field may point to; null when any type is allowed.</summary>
     public IReadOnlyList<string>? ValidTypes { get; init; }
 
-    public string DataTypeName => FieldKinds.Name(Kind);
+    /// <summary>The site's <c>data_type</c> when this emulator does not know it (the field then acts as read-only text).</summary>
+    public string? UnknownDataType { get; init; }
+
+    /// <summary>The field definition exactly as a loaded site schema had it; null for the compact format.</summary>
+    public JObject? Source { get; init; }
+
+    public string DataTypeName => UnknownDataType ?? FieldKinds.Name(Kind);
 
     /// <summary>Fields the server fills itself: writes never generate events for them.</summary>
     public bool IsSystem => Name is "id" or "created_at" or "updated_at" or "created_by" or "updated_by" or "cached_display_name" or "image";
@@ -48,6 +54,11 @@ internal sealed class FieldSchema
     /// <summary>The field definition in the site's schema format: every leaf is <c>{"value", "editable"}</c>.</summary>
     public JObject ToSchemaJson()
     {
+        if (Source is not null)
+        {
+            return (JObject)Source.DeepClone();
+        }
+
         var properties = new JObject
         {
             ["default_value"] = Leaf(DefaultValue?.DeepClone() ?? JValue.CreateNull(), editable: false),
@@ -81,7 +92,7 @@ internal sealed class FieldSchema
 
     private string SummaryDefault() => Kind switch
     {
-        FieldKind.Number or FieldKind.Float or FieldKind.Duration => "sum",
+        FieldKind.Number or FieldKind.Float or FieldKind.Duration or FieldKind.Currency or FieldKind.Timecode => "sum",
         FieldKind.StatusList => "status_percentage",
         FieldKind.Checkbox => "checked",
         _ => "none",

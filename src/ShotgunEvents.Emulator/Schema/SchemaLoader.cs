@@ -1,15 +1,24 @@
-using System.Globalization;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace ShotgunEvents.Emulator.Schema;
 
 /// <summary>
-/// Reads the emulator's schema file: a compact form (<c>{"entities": {Type: {"fields": {name: {"type", ...}}}}}</c>)
-/// that <see cref="FieldSchema.ToSchemaJson"/> expands into the site's verbose schema format.
+/// Loads a schema file, recognised by its content:
+/// <list type="bullet">
+/// <item>a site schema file as <c>dump-schema</c> writes it: <c>{"format": "shotgun-events-site-schema", "schema":
+/// &lt;schema_read&gt;, "entities": &lt;schema_entity_read&gt;}</c> (<c>entities</c> optional);</item>
+/// <item>a plain saved <c>schema_read</c> answer (optionally wrapped as <c>{"results": ...}</c>);</item>
+/// <item>a mockgun pickle (<c>schema.pickle</c>); its <c>schema_entity.pickle</c> is read from beside it when
+/// there (either file of the pair may be named);</item>
+/// <item>the emulator's own compact format.</item>
+/// </list>
 /// </summary>
 internal static class SchemaLoader
 {
+    /// <summary>The <c>format</c> marker of the file <c>dump-schema</c> writes.</summary>
+    public const string SiteSchemaFormat = "shotgun-events-site-schema";
+
     private const string DefaultResource = "ShotgunEvents.Emulator.Schema.default-schema.json";
 
     public static SiteSchema LoadDefault()
@@ -26,118 +35,101 @@ internal static class SchemaLoader
             throw new FileNotFoundException($"The emulator schema file '{path}' does not exist.", path);
         }
 
-        using var stream = File.OpenRead(path);
-        return Load(stream, path);
+        var bytes = File.ReadAllBytes(path);
+        return PickleSchemaReader.IsPickle(bytes) ? LoadPickles(path, bytes) : LoadJson(ParseJson(new MemoryStream(bytes), path), path);
     }
 
-    public static SiteSchema Load(Stream stream, string source)
+    /// <summary>Loads a JSON schema of any of the JSON formats.</summary>
+    public static SiteSchema Load(Stream stream, string source) => LoadJson(ParseJson(stream, source), source);
+
+    private static JObject ParseJson(Stream stream, string source)
     {
-        JObject root;
         try
         {
             using var reader = new JsonTextReader(new StreamReader(stream)) { DateParseHandling = DateParseHandling.None };
-            root = JObject.Load(reader);
+            return JObject.Load(reader);
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"The emulator schema in {source} is not valid JSON: {ex.Message}", ex);
+            throw new InvalidDataException($"The emulator schema in {source} is not valid JSON (nor a pickle): {ex.Message}", ex);
+        }
+    }
+
+    private static SiteSchema LoadJson(JObject root, string source)
+    {
+        var warnings = new List<string>();
+        if (root["results"] is JObject results && root.Count <= 2)
+        {
+            root = results;
         }
 
-        var common = root["common_fields"] as JObject ?? [];
-        if (root["entities"] is not JObject entities || !entities.HasValues)
+        if (root["schema"] is JObject schemaRead)
         {
-            throw new InvalidDataException($"The emulator schema in {source} has no \"entities\" object.");
-        }
-
-        var result = new List<EntitySchema>();
-        foreach (var (typeName, token) in entities)
-        {
-            if (token is not JObject definition)
+            var entities = root["entities"] as JObject;
+            if (!VerboseSchemaReader.IsSchemaRead(schemaRead))
             {
-                throw new InvalidDataException($"The emulator schema in {source}: entity '{typeName}' must be an object.");
+                throw new InvalidDataException($"The site schema in {source}: \"schema\" is not a schema_read answer ({{Type: {{field: {{data_type: ...}}}}}}).");
             }
 
-            result.Add(ReadEntity(typeName, definition, common, source));
+            return VerboseSchemaReader.Read(schemaRead, entities, source, warnings);
         }
 
-        var schema = new SiteSchema(result);
-        Validate(schema, source);
-        return schema;
+        if (CompactSchemaReader.Recognises(root))
+        {
+            return CompactSchemaReader.Read(root, source, warnings);
+        }
+
+        if (VerboseSchemaReader.IsSchemaRead(root))
+        {
+            return VerboseSchemaReader.Read(root, null, source, warnings);
+        }
+
+        throw new InvalidDataException(
+            $"The emulator schema in {source} is none of the known formats: a dump-schema file ({{\"schema\": ..., \"entities\": ...}}), " +
+            "a saved schema_read answer ({Type: {field: {data_type: ...}}}), mockgun pickles, or the emulator's compact format ({\"entities\": {Type: {\"fields\": ...}}}).");
     }
 
-    private static EntitySchema ReadEntity(string typeName, JObject definition, JObject common, string source)
+    private static SiteSchema LoadPickles(string path, byte[] bytes)
     {
-        var fields = new Dictionary<string, FieldSchema>(StringComparer.Ordinal);
-        if (definition.Value<bool?>("common_fields") ?? true)
+        var first = PickleSchemaReader.Load(bytes, path) as JObject;
+        if (VerboseSchemaReader.IsSchemaEntityRead(first) && !VerboseSchemaReader.IsSchemaRead(first))
         {
-            foreach (var (name, token) in common)
-            {
-                fields[name] = ReadField(typeName, name, token, source);
-            }
+            // The entity pickle was named: its schema pickle is the sibling without "_entity".
+            var schemaPath = Sibling(path, "_entity", string.Empty)
+                ?? throw new InvalidDataException($"{path} holds a schema_entity_read answer; its schema_read pickle (the same name without '_entity') is not beside it.");
+            return FromPickles(schemaPath, PickleSchemaReader.Load(File.ReadAllBytes(schemaPath), schemaPath) as JObject, first, path);
         }
 
-        foreach (var (name, token) in definition["fields"] as JObject ?? [])
-        {
-            fields[name] = ReadField(typeName, name, token, source);
-        }
-
-        if (!fields.ContainsKey("id"))
-        {
-            throw new InvalidDataException($"The emulator schema in {source}: entity '{typeName}' has no 'id' field.");
-        }
-
-        var displayField = definition.Value<string>("display_field") ?? "id";
-        return new EntitySchema(typeName, definition.Value<string>("display_name") ?? typeName, displayField, fields.Values);
+        var entityPath = Sibling(path, "schema", "schema_entity") ?? Sibling(path, ".", "_entity.");
+        var entities = entityPath is null ? null : PickleSchemaReader.Load(File.ReadAllBytes(entityPath), entityPath) as JObject;
+        return FromPickles(path, first, entities, entityPath);
     }
 
-    private static FieldSchema ReadField(string typeName, string name, JToken? token, string source)
+    private static SiteSchema FromPickles(string schemaPath, JObject? schemaRead, JObject? entityRead, string? entityPath)
     {
-        if (token is not JObject definition)
+        if (!VerboseSchemaReader.IsSchemaRead(schemaRead))
         {
-            throw new InvalidDataException($"The emulator schema in {source}: field {typeName}.{name} must be an object.");
+            throw new InvalidDataException($"The schema pickle {schemaPath} does not hold a schema_read answer ({{Type: {{field: {{data_type: ...}}}}}}).");
         }
 
-        var typeText = definition.Value<string>("type");
-        if (typeText is null || !FieldKinds.TryParse(typeText, out var kind))
+        if (entityRead is not null && !VerboseSchemaReader.IsSchemaEntityRead(entityRead))
         {
-            throw new InvalidDataException($"The emulator schema in {source}: field {typeName}.{name} has an unknown type '{typeText}'.");
+            throw new InvalidDataException($"The schema pickle {entityPath} does not hold a schema_entity_read answer ({{Type: {{name: {{value}}}}}}).");
         }
 
-        var validTypes = definition["valid_types"]?.Values<string>().OfType<string>().ToArray();
-        return new FieldSchema
-        {
-            EntityType = typeName,
-            Name = name,
-            Kind = kind,
-            DisplayName = definition.Value<string>("name") ?? DefaultLabel(name),
-            Description = definition.Value<string>("description") ?? string.Empty,
-            Editable = definition.Value<bool?>("editable") ?? true,
-            Mandatory = definition.Value<bool?>("mandatory") ?? false,
-            Unique = definition.Value<bool?>("unique") ?? false,
-            DefaultValue = definition["default"]?.DeepClone(),
-            ValidValues = definition["valid_values"]?.Values<string>().OfType<string>().ToArray(),
-            ValidTypes = validTypes is null || validTypes.Contains("*") ? null : validTypes,
-        };
+        return VerboseSchemaReader.Read(schemaRead!, entityRead, schemaPath, []);
     }
 
-    private static void Validate(SiteSchema schema, string source)
+    private static string? Sibling(string path, string find, string replace)
     {
-        foreach (var field in schema.Entities.SelectMany(e => e.Fields))
+        var name = Path.GetFileName(path);
+        var index = name.LastIndexOf(find, StringComparison.Ordinal);
+        if (index < 0)
         {
-            foreach (var type in field.ValidTypes ?? [])
-            {
-                if (!schema.TryGetEntity(type, out _))
-                {
-                    throw new InvalidDataException(
-                        $"The emulator schema in {source}: field {field.EntityType}.{field.Name} links to the unknown type '{type}'.");
-                }
-            }
+            return null;
         }
-    }
 
-    private static string DefaultLabel(string name)
-    {
-        var words = (name.StartsWith("sg_", StringComparison.Ordinal) ? name[3..] : name).Split('_', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', words.Select(w => char.ToUpper(w[0], CultureInfo.InvariantCulture) + w[1..]));
+        var candidate = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, name[..index] + replace + name[(index + find.Length)..]);
+        return candidate != Path.GetFullPath(path) && File.Exists(candidate) ? candidate : null;
     }
 }

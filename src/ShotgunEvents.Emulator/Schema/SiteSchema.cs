@@ -15,6 +15,9 @@ internal sealed class SiteSchema
 
     public IReadOnlyList<string> EntityTypeNames { get; }
 
+    /// <summary>What loading the schema file noticed but did not fail on (unknown data types, links to absent types).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public IEnumerable<EntitySchema> Entities => _entities.Values;
 
     public bool TryGetEntity(string type, out EntitySchema entity) => _entities.TryGetValue(type, out entity!);

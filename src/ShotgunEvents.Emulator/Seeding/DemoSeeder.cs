@@ -35,6 +35,9 @@ internal sealed class DemoSeeder(EmulatorStore store)
     public void Seed()
     {
         store.AddScriptUser(Script, DemoCredentials.ScriptKey);
+        // On a site, a person's department is a Department row, not a list value.
+        var departments = People.Select(p => p.Department).Distinct(StringComparer.Ordinal)
+            .ToDictionary(d => d, d => Link(Create("Department", new JObject { ["code"] = d, ["name"] = d })), StringComparer.Ordinal);
         var users = new Dictionary<string, JObject>(StringComparer.Ordinal);
         foreach (var (login, name, department) in People)
         {
@@ -46,7 +49,7 @@ internal sealed class DemoSeeder(EmulatorStore store)
                 ["firstname"] = parts[0],
                 ["lastname"] = parts[1],
                 ["email"] = $"{login}@bunny.example",
-                ["department"] = department,
+                ["department"] = departments[department],
                 ["password_proxy"] = DemoCredentials.UserPassword,
             }));
         }

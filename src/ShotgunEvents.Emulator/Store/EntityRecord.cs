@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using ShotgunEvents.Emulator.Files;
 using ShotgunEvents.Emulator.Schema;
 
 namespace ShotgunEvents.Emulator.Store;
@@ -43,7 +44,9 @@ internal sealed class EntityRecord(EntitySchema schema, int id) : IRow
         {
             FieldKind.Entity => stored is JObject link ? (JToken?)site.LiveLink(link) ?? JValue.CreateNull() : JValue.CreateNull(),
             FieldKind.MultiEntity => LiveLinks(stored as JArray, site),
-            FieldKind.Password or FieldKind.Image => JValue.CreateNull(),
+            FieldKind.Password => JValue.CreateNull(),
+            FieldKind.Image => FileUrls.Image(stored, site),
+            FieldKind.Url when FileUrls.Upload(this, stored, site) is { } upload => upload,
             _ => stored ?? schema.EmptyValue(),
         };
     }

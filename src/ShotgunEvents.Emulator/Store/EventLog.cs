@@ -108,6 +108,9 @@ internal sealed class EventLog
         return index < Count && this[index].Id == id ? index : -1;
     }
 
+    /// <summary>When a late-commit id becomes visible (Unix ms); 0 for an id visible at once.</summary>
+    public long VisibleAtMs(int id) => _visibleAt.TryGetValue(id, out var at) ? at : 0;
+
     public bool IsVisible(int id, long nowMs) =>
         _visibleAt.Count == 0 || !_visibleAt.TryGetValue(id, out var at) || at <= nowMs;
 

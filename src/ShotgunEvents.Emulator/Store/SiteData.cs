@@ -33,6 +33,9 @@ internal sealed class SiteData
 
     public Credentials Credentials { get; } = new();
 
+    /// <summary>Where the site is reached (set once the server listens); file and thumbnail URLs start with it.</summary>
+    public Uri? PublicBaseUri { get; set; }
+
     public IEnumerable<EntityTable> Tables => _tables.Values;
 
     public DateTimeOffset Now => Time.GetUtcNow();

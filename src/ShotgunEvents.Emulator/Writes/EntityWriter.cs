@@ -78,11 +78,19 @@ internal sealed class EntityWriter(SiteData site)
         return record;
     }
 
-    public EntityRecord Update(EntitySchema schema, int id, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "update")
+    // systemWrite: the site itself sets read-only fields (an upload setting image), so the editable check is skipped.
+    public EntityRecord Update(EntitySchema schema, int id, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "update", bool systemWrite = false)
     {
         if (schema.Name == SiteData.EventLogEntryType)
         {
             throw WriteErrors.EventLogReadOnly(method);
+        }
+
+        // Clearing the thumbnail clears the filmstrip too, as the Python API documents for a site.
+        if (!systemWrite && fields.Any(f => f.Name == "image" && ClearsThumbnail(schema, f)) && schema.TryGetField("filmstrip_image", out _)
+            && fields.All(f => f.Name != "filmstrip_image"))
+        {
+            fields = [.. fields, new FieldAssignment("filmstrip_image", null)];
         }
 
         var table = site.Table(schema.Name);
@@ -90,7 +98,7 @@ internal sealed class EntityWriter(SiteData site)
         var changed = false;
         foreach (var assignment in fields)
         {
-            var field = EditableField(schema, assignment.Name, method);
+            var field = systemWrite || ClearsThumbnail(schema, assignment) ? SiteSchema.GetField(schema, assignment.Name, method) : EditableField(schema, assignment.Name, method);
             var oldValue = record.Stored(field.Name) ?? field.EmptyValue();
             var newValue = NewValue(field, oldValue, assignment, method);
             if (field.Kind == FieldKind.Password)
@@ -199,6 +207,10 @@ internal sealed class EntityWriter(SiteData site)
         { Type: JTokenType.String } => ((string?)value)?.Length > 0,
         _ => true,
     };
+
+    // A client may clear a thumbnail (image = null) though it cannot write one: uploads set it.
+    private static bool ClearsThumbnail(EntitySchema schema, FieldAssignment assignment) =>
+        assignment.Value is null or { Type: JTokenType.Null } && schema.TryGetField(assignment.Name, out var field) && field.Kind == FieldKind.Image;
 
     private static FieldSchema EditableField(EntitySchema schema, string name, string method)
     {

@@ -5,7 +5,8 @@ namespace ShotgunEvents.Emulator.Writes;
 /// <summary>Appends a transaction's events to the log: consecutive ids, one <c>created_at</c>, late-commit delays applied.</summary>
 internal static class EventCommitter
 {
-    public static void Commit(SiteData site, IReadOnlyList<PendingEvent> events)
+    /// <returns>The commit's time.</returns>
+    public static DateTimeOffset Commit(SiteData site, IReadOnlyList<PendingEvent> events)
     {
         var log = site.Events;
         var now = site.Now;
@@ -31,5 +32,7 @@ internal static class EventCommitter
             log.Append(row, delay > TimeSpan.Zero ? nowMs + (long)delay.TotalMilliseconds : 0);
             pending.OnCommitted?.Invoke(id);
         }
+
+        return now;
     }
 }

@@ -20,9 +20,11 @@ internal static class ValueCoercer
 
         return field.Kind switch
         {
-            FieldKind.Text or FieldKind.Color or FieldKind.Uuid or FieldKind.Password => String(field, value, method),
-            FieldKind.Number or FieldKind.Duration => Integer(field, value, method),
-            FieldKind.Float or FieldKind.Percent => Float(field, value, method),
+            FieldKind.Text or FieldKind.Uuid or FieldKind.Password or FieldKind.SystemTaskType => String(field, value, method),
+            FieldKind.Color => Color(field, value, method),
+            FieldKind.Footage => Footage(field, value, method),
+            FieldKind.Number or FieldKind.Duration or FieldKind.Timecode => Integer(field, value, method),
+            FieldKind.Float or FieldKind.Percent or FieldKind.Currency => Float(field, value, method),
             FieldKind.Checkbox => value.Type == JTokenType.Boolean ? new JValue((bool)value) : throw Invalid(field, value, method, "a boolean"),
             FieldKind.Date => Date(field, value, method),
             FieldKind.DateTime => DateTime(field, value, method),
@@ -31,7 +33,8 @@ internal static class ValueCoercer
             FieldKind.Entity => Link(site, field, value, method),
             FieldKind.MultiEntity => Links(site, field, value, method),
             FieldKind.TagList => Tags(field, value, method),
-            FieldKind.Url => value.Type is JTokenType.Object or JTokenType.String ? value.DeepClone() : throw Invalid(field, value, method, "a url object or string"),
+            FieldKind.Url => Url(field, value, method),
+            FieldKind.Serializable => value.Type is JTokenType.Object or JTokenType.Array ? value.DeepClone() : throw Invalid(field, value, method, "a dictionary"),
             _ => value.DeepClone(),
         };
     }
@@ -63,6 +66,62 @@ internal static class ValueCoercer
 
     private static JValue String(FieldSchema field, JToken value, string method) =>
         value.Type == JTokenType.String ? new JValue((string?)value) : throw Invalid(field, value, method, "a string");
+
+    // A color is "R,G,B" (0-255 each), or "pipeline_step" on a task: use its step's color.
+    private static JValue Color(FieldSchema field, JToken value, string method)
+    {
+        var text = (string?)String(field, value, method) ?? string.Empty;
+        var parts = text.Split(',');
+        var valid = text == "pipeline_step"
+            || (parts.Length == 3 && parts.All(p => int.TryParse(p.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c <= 255));
+        return valid ? new JValue(text) : throw Invalid(field, value, method, "a color as \"R,G,B\" (0-255 each) or \"pipeline_step\"");
+    }
+
+    // Footage is feet and frames, "F-ff" (16 frames to the foot of 35 mm film).
+    private static JValue Footage(FieldSchema field, JToken value, string method)
+    {
+        var text = (string?)String(field, value, method) ?? string.Empty;
+        var parts = text.Split('-');
+        var valid = parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit));
+        return valid ? new JValue(text) : throw Invalid(field, value, method, "footage as \"FEET-FRAMES\" (e.g. \"12-08\")");
+    }
+
+    /// <summary>
+    /// A url field holds an attachment dict: a web link <c>{"url", "name"}</c>, a local file <c>{"local_path", "name"}</c>,
+    /// or an uploaded <c>{"type": "Attachment", "id"}</c>. Web and local links are stored as the site reads them back,
+    /// with <c>link_type</c>, <c>name</c> and <c>content_type</c> filled in.
+    /// </summary>
+    private static JToken Url(FieldSchema field, JToken value, string method)
+    {
+        if (value.Type == JTokenType.String)
+        {
+            return new JObject { ["url"] = value.DeepClone(), ["name"] = value.DeepClone(), ["content_type"] = null, ["link_type"] = "web" };
+        }
+
+        if (value is not JObject link)
+        {
+            throw Invalid(field, value, method, "an attachment dict ({\"url\": ..., \"name\": ...} or {\"local_path\": ...})");
+        }
+
+        var result = (JObject)link.DeepClone();
+        if (link["url"]?.Type == JTokenType.String)
+        {
+            result["link_type"] = "web";
+            result["name"] ??= link["url"]!.DeepClone();
+        }
+        else if (link["local_path"]?.Type == JTokenType.String)
+        {
+            result["link_type"] = "local";
+            result["name"] ??= Path.GetFileName(((string)link["local_path"]!).Replace('\\', '/'));
+        }
+        else if (!((string?)link["type"] == "Attachment" && link["id"]?.Type == JTokenType.Integer))
+        {
+            throw Invalid(field, value, method, "an attachment dict with \"url\" (a web link) or \"local_path\" (a local file)");
+        }
+
+        result["content_type"] ??= JValue.CreateNull();
+        return result;
+    }
 
     private static JValue Integer(FieldSchema field, JToken value, string method) => value.Type switch
     {

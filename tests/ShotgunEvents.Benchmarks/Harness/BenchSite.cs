@@ -30,13 +30,15 @@ internal sealed class BenchSite : IAsyncDisposable
     /// <summary>The Shot whose status <see cref="WriteEvent"/> flips.</summary>
     public int ShotId { get; }
 
-    public static async Task<BenchSite> StartAsync()
+    /// <summary>Starts the site; <paramref name="latency"/> makes every api3 call wait that long, as a hosted site does.</summary>
+    public static async Task<BenchSite> StartAsync(TimeSpan latency = default)
     {
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
         {
             Port = 0,
             Scripts = [new ScriptCredential(ScriptName, key)],
+            Latency = latency,
         }).ConfigureAwait(false);
         var shot = server.Store.Create("Shot", new JObject { ["code"] = "bench_live_010", ["sg_status_list"] = "wtg" });
         return new BenchSite(server, key, (int)shot["id"]!);

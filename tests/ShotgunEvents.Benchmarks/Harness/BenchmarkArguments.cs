@@ -3,7 +3,7 @@ namespace ShotgunEvents.Benchmarks.Harness;
 /// <summary>The command line: <c>[--scenario NAME[,NAME...]|all] [--quick] [--verbose]</c>.</summary>
 internal sealed record BenchmarkArguments
 {
-    public static readonly string[] AllScenarios = ["catchup", "latency", "isolation", "reload", "startup", "checkpoint", "footprint"];
+    public static readonly string[] AllScenarios = ["catchup", "latency", "isolation", "reload", "startup", "checkpoint", "footprint", "catchup_remote", "schema_load"];
 
     /// <summary>The scenarios to run, in the order the issue lists them.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;
@@ -16,6 +16,12 @@ internal sealed record BenchmarkArguments
 
     /// <summary>Set on the child processes the harness starts for each scenario group (no further forking).</summary>
     public bool Child { get; init; }
+
+    /// <summary>
+    /// The directory of the daemon the process scenarios start (<c>--daemon DIR</c>, for example a ReadyToRun
+    /// <c>dotnet publish</c> output); null for the build output beside the harness.
+    /// </summary>
+    public string? DaemonDirectory { get; init; }
 
     /// <exception cref="ArgumentException">An unknown switch or scenario name.</exception>
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
@@ -34,11 +40,14 @@ internal sealed record BenchmarkArguments
                 case "--child":
                     result = result with { Child = true };
                     break;
+                case "--daemon" when i + 1 < args.Count:
+                    result = result with { DaemonDirectory = DaemonDirectoryOf(args[++i]) };
+                    break;
                 case "--scenario" when i + 1 < args.Count:
                     result = result with { Scenarios = ParseScenarios(args[++i]) };
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--scenario NAME[,NAME...]|all] [--quick] [--verbose]; " +
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--scenario NAME[,NAME...]|all] [--quick] [--verbose] [--daemon DIR]; " +
                         $"scenarios: {string.Join(", ", AllScenarios)}.");
             }
         }
@@ -59,7 +68,21 @@ internal sealed record BenchmarkArguments
             yield return "--verbose";
         }
 
+        if (DaemonDirectory is { } daemon)
+        {
+            yield return "--daemon";
+            yield return daemon;
+        }
+
         yield return "--child";
+    }
+
+    private static string DaemonDirectoryOf(string value)
+    {
+        var directory = Path.GetFullPath(value);
+        return File.Exists(Path.Combine(directory, "ShotgunEvents.Daemon.dll"))
+            ? directory
+            : throw new ArgumentException($"--daemon {value}: no ShotgunEvents.Daemon.dll in {directory} (give a dotnet publish output directory).");
     }
 
     private static string[] ParseScenarios(string value)

@@ -26,6 +26,9 @@ internal sealed record DaemonIni
 
     public string Logging { get; init; } = "WARNING";
 
+    /// <summary><c>max_parallel_reads</c>; null leaves the daemon's default.</summary>
+    public int? MaxParallelReads { get; init; }
+
     /// <summary>Writes the file into <see cref="Directory"/> and returns its path.</summary>
     public string Write()
     {
@@ -39,6 +42,7 @@ internal sealed record DaemonIni
             .AppendLine(CultureInfo.InvariantCulture, $"logging = {Logging}")
             .AppendLine(CultureInfo.InvariantCulture, $"fetch_interval = {FetchInterval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}")
             .AppendLine(CultureInfo.InvariantCulture, $"max_event_batch_size = {BatchSize}")
+            .AppendLine(MaxParallelReads is { } reads ? string.Create(CultureInfo.InvariantCulture, $"max_parallel_reads = {reads}") : string.Empty)
             .AppendLine(CultureInfo.InvariantCulture, $"start_from = {StartFrom}")
             .AppendLine(CultureInfo.InvariantCulture, $"state_checkpoint = {StateCheckpoint}")
             .AppendLine(CultureInfo.InvariantCulture, $"compile_cache = {CompileCacheDirectory ?? Path.Combine(Directory, "compile-cache")}")

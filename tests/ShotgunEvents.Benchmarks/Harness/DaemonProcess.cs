@@ -20,6 +20,12 @@ internal sealed class DaemonProcess : IDisposable
         StartedAt = startedAt;
     }
 
+    /// <summary>Where the daemon binary is: the build output beside the harness, or the <c>--daemon DIR</c> given.</summary>
+    public static string Directory { get; set; } = AppContext.BaseDirectory;
+
+    /// <summary>Whether <see cref="Directory"/> holds ReadyToRun code (a <c>dotnet publish -r</c> output).</summary>
+    public static bool IsReadyToRun => IsReadyToRunImage(Path.Combine(Directory, "ShotgunEvents.Daemon.dll"));
+
     /// <summary>Stopwatch ticks just before the process was started.</summary>
     public long StartedAt { get; }
 
@@ -29,7 +35,7 @@ internal sealed class DaemonProcess : IDisposable
 
     public static DaemonProcess Start(string iniPath)
     {
-        var directory = AppContext.BaseDirectory;
+        var directory = Directory;
         var appHost = Path.Combine(directory, OperatingSystem.IsWindows() ? "ShotgunEvents.Daemon.exe" : "ShotgunEvents.Daemon");
         var info = File.Exists(appHost)
             ? new ProcessStartInfo(appHost)
@@ -96,6 +102,13 @@ internal sealed class DaemonProcess : IDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static bool IsReadyToRunImage(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private void Keep(string? line)

@@ -14,6 +14,8 @@ internal sealed record ScenarioGroup(string Name, IReadOnlyList<string> Members)
         new("live", ["latency", "isolation"]),
         new("reload", ["reload"]),
         new("process", ["startup", "footprint"]),
+        new("remote", ["catchup_remote"]),
+        new("schema", ["schema_load"]),
     ];
 
     /// <summary>

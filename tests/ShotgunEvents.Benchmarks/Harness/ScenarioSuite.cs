@@ -18,8 +18,10 @@ internal static class ScenarioSuite
             {
                 "throughput" => await ThroughputAsync(sizes, quick, members).ConfigureAwait(false),
                 "reload" => [await ReloadScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
+                "remote" => [await RemoteCatchupScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
                 "live" => await LiveScenarios.RunAsync(sizes, quick, members.Contains("latency"), members.Contains("isolation")).ConfigureAwait(false),
                 "process" => await ProcessScenarios.RunAsync(sizes, quick, members.Contains("startup"), members.Contains("footprint")).ConfigureAwait(false),
+                "schema" => [await SchemaLoadScenario.RunAsync(quick).ConfigureAwait(false)],
                 _ => throw new ArgumentException($"Unknown group {group.Name}."),
             };
             foreach (var report in reports)

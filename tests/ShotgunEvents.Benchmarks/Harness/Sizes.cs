@@ -7,6 +7,7 @@ internal sealed record Sizes
     {
         CatchupEvents = 200_000,
         CatchupRounds = 1,
+        RemoteEvents = 50_000,
         CheckpointRounds = 1,
         LatencySeconds = 30,
         ReloadEdits = 1000,
@@ -19,6 +20,7 @@ internal sealed record Sizes
     {
         CatchupEvents = 20_000,
         CatchupRounds = 2,
+        RemoteEvents = 10_000,
         CheckpointRounds = 1,
         LatencySeconds = 10,
         ReloadEdits = 100,
@@ -33,6 +35,12 @@ internal sealed record Sizes
 
     /// <summary>Daemon runs in <c>catchup</c>, each between two ceiling runs.</summary>
     public int CatchupRounds { get; init; }
+
+    /// <summary>Events seeded for <c>catchup_remote</c> (the issue: 50,000).</summary>
+    public int RemoteEvents { get; init; }
+
+    /// <summary>The site's answer time in <c>catchup_remote</c>.</summary>
+    public TimeSpan RemoteLatency { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>ABBA rounds of <c>checkpoint</c> (each round runs both variants twice).</summary>
     public int CheckpointRounds { get; init; }

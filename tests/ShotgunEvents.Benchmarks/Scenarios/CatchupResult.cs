@@ -9,5 +9,7 @@ namespace ShotgunEvents.Benchmarks.Scenarios;
 /// <param name="Plugins">Plugin lanes.</param>
 /// <param name="MinHandled">The fewest events any plugin handled (every plugin must handle every event).</param>
 /// <param name="CpuMicroseconds">The harness process's CPU time per event (site, client and engine together).</param>
+/// <param name="PeakReadsInFlight">The most catch-up reads the poller had in flight at once.</param>
+/// <param name="StateWrites">State files the checkpoint writer wrote during the run (the one at start included).</param>
 internal sealed record CatchupResult(int Events, double Seconds, double Rate, double LoadSeconds, long Polls, int Plugins, long MinHandled,
-    double CpuMicroseconds);
+    double CpuMicroseconds, int PeakReadsInFlight, long StateWrites);

@@ -16,9 +16,12 @@ internal static class CatchupRun
     /// The daemon from id 0 (<c>start_from = 1</c>) until every plugin's cursor is at the site's newest event. The clock
     /// runs from the engine's start signal (plugins loaded) to the moment the last cursor reaches the head.
     /// </summary>
-    /// <remarks>With <c>stopAt</c>, the run ends when every cursor is at that id instead of the head (a warm-up run).</remarks>
+    /// <remarks>
+    /// With <c>stopAt</c>, the run ends when every cursor is at that id instead of the head (a warm-up run);
+    /// <c>maxParallelReads</c> sets <c>max_parallel_reads</c> (null: the daemon's default).
+    /// </remarks>
     public static async Task<CatchupResult> DaemonAsync(BenchSite site, Workspace workspace, string pluginsDirectory, string cacheDirectory,
-        int batchSize, string stateCheckpoint, int? stopAt = null)
+        int batchSize, string stateCheckpoint, int? stopAt = null, int? maxParallelReads = null)
     {
         var head = stopAt ?? site.Store.LatestEventId;
         var events = stopAt ?? site.Store.EventCount;
@@ -31,6 +34,7 @@ internal static class CatchupRun
             BatchSize = batchSize,
             StartFrom = "1",
             StateCheckpoint = stateCheckpoint,
+            MaxParallelReads = maxParallelReads,
         }.Write();
 
         await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
@@ -51,7 +55,9 @@ internal static class CatchupRun
             daemon.Engine.Poller.PollCount,
             workers.Count,
             workers.Min(w => w.HandledCount),
-            cpu.TotalMicroseconds / events);
+            cpu.TotalMicroseconds / events,
+            daemon.Engine.Poller.PeakReadsInFlight,
+            daemon.Engine.Checkpointer?.WriteCount ?? 0);
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
@@ -67,8 +73,9 @@ internal static class CatchupRun
         var cpuStart = CpuTime();
         for (var page = 0; after < head && (pages is null || page < pages); page++)
         {
-            var rows = await client.FindAsync("EventLogEntry", Filter.GreaterThan("id", after), EventFields,
-                new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }).ConfigureAwait(false);
+            // The client's event read, as the engine's SiteEventSource makes it (the page streamed into events).
+            var rows = await client.ReadEventsAsync(Filter.GreaterThan("id", after), EventFields,
+                new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }, CancellationToken.None).ConfigureAwait(false);
             if (rows.Count == 0)
             {
                 break;

@@ -36,6 +36,9 @@ internal static class CheckpointScenario
             .Add("batch_cpu_us_per_event", Percentiles.Median(batch.Select(r => r.CpuMicroseconds)))
             .Add("never_cpu_us_per_event", Percentiles.Median(never.Select(r => r.CpuMicroseconds)))
             .Add("never_events_per_s", neverRate)
+            .Add("batch_state_writes", batch[0].StateWrites)
+            .Add("batch_state_writes_per_poll", (double)batch[0].StateWrites / Math.Max(1, batch[0].Polls))
+            .Add("never_state_writes", never[0].StateWrites)
             .Add("batch_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(batch.Select(r => ResultWriter.Round(r.Rate))))
             .Add("never_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(never.Select(r => ResultWriter.Round(r.Rate))))
             .Target(ratio, $"batch_events_per_s >= {TargetRatio} x never_events_per_s", ratio >= TargetRatio);

@@ -77,6 +77,8 @@ internal static class ProcessScenarios
             var allCached = warmFromCache == Plugins * warm.Count;
             reports.Add(new ScenarioReport("startup", quick)
                 .Add("plugins", Plugins)
+                .Add("daemon", DaemonProcess.IsReadyToRun ? "ReadyToRun publish" : "build output (JIT)")
+                .Add("daemon_directory", DaemonProcess.Directory)
                 .Add("cold_ms", coldMs)
                 .Add("warm_ms", warmMs)
                 .Add("cold_runs_ms", new Newtonsoft.Json.Linq.JArray(cold.Select(ResultWriter.Round)))

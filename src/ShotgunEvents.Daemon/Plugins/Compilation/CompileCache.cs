@@ -78,6 +78,12 @@ internal sealed class CompileCache
     }
 
     /// <summary>Stores a freshly compiled plugin; a cache that cannot be written is reported once and otherwise ignored.</summary>
+    /// <summary>
+    /// Whether there is an entry for the plugin at all (not whether it is still valid: that is <see cref="TryLoad"/>'s
+    /// work). Cheap enough to ask before anything is loaded.
+    /// </summary>
+    public bool HasEntry(string fullPath, string pluginName) => File.Exists(EntryPath(fullPath, pluginName));
+
     public void Store(string fullPath, string pluginName, CompiledScript script, IReadOnlyList<FileStamp> dependencies)
     {
         if (dependencies.Count == 0 || dependencies.Any(d => !d.Exists))

@@ -73,6 +73,10 @@ public sealed partial class EmulatorCommandTests
     [InlineData(new[] { "--seed", "nowhere.json" }, "--seed: 'nowhere.json' is not demo, empty or an existing snapshot file.")]
     [InlineData(new[] { "--script", "justaname" }, "--script: 'justaname:...' must be NAME:KEY.")]
     [InlineData(new[] { "--port", "70000" }, "--port: 70000 is not a port number")]
+    [InlineData(new[] { "--latency", "-5" }, "--latency: -5 is not a number of milliseconds between 0 and 3600000.")]
+    [InlineData(new[] { "--latency-jitter", "-1" }, "--latency-jitter: -1 is not a number of milliseconds between 0 and 3600000.")]
+    [InlineData(new[] { "--webhook", "ftp://x/hook,s3cret" }, "--webhook: 'ftp://x/hook' is not an absolute http or https URL; the form is URL[,secret].")]
+    [InlineData(new[] { "--webhook-batched" }, "--webhook-batched: needs --webhook URL[,secret].")]
     public async Task Emulator_BadInput_ExitsTwoWithOneLine(string[] args, string message)
     {
         using var sandbox = new CliSandbox();
@@ -82,6 +86,25 @@ public sealed partial class EmulatorCommandTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Emulator_Latency_PrintedAndAppliedToTheSite()
+    {
+        using var sandbox = new CliSandbox();
+        using var emulator = CommandProcess.Start(sandbox.Root, "emulator", "--port", "0", "--seed", "empty", "--latency", "300", "--latency-jitter", "20");
+
+        var address = await emulator.WaitForLineAsync(l => l.StartsWith("Emulated site at ", StringComparison.Ordinal), "the address", StartTimeout);
+        await emulator.WaitForLineAsync(l => l.Contains("latency: 300 ms per call + up to 20 ms jitter", StringComparison.Ordinal), "the latency line", StartTimeout);
+        using (var http = new HttpClient { BaseAddress = new Uri(SiteAddress().Match(address).Groups[1].Value) })
+        {
+            var status = await http.GetStringAsync("_emulator/status");
+            Assert.Contains("\"latency_ms\":300", status.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("\"latency_jitter_ms\":20", status.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+
+        emulator.Terminate();
+        Assert.Equal(0, await emulator.WaitForExitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(5, d.MaxConnRetries);
         Assert.Equal(TimeSpan.FromSeconds(5), d.FetchInterval);
         Assert.Equal(500, d.MaxEventBatchSize);
+        Assert.Equal(4, d.MaxParallelReads);
         Assert.Equal(new Uri("https://studio.shotgunstudio.com"), settings.Shotgun.Url);
         Assert.Equal("eventDaemon", settings.Shotgun.ScriptName);
         Assert.Equal("0123456789abcdef", settings.Shotgun.ScriptKey);
@@ -195,6 +196,9 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("backlog_timeout = -5", "daemon.ini [daemon] backlog_timeout: '-5' must not be negative")]
     [InlineData("max_event_batch_size = 0", "daemon.ini [daemon] max_event_batch_size: '0' must be at least 1")]
     [InlineData("max_event_batch_size = 5.5", "daemon.ini [daemon] max_event_batch_size: '5.5' is not a whole number")]
+    [InlineData("max_parallel_reads = 0", "daemon.ini [daemon] max_parallel_reads: '0' must be at least 1")]
+    [InlineData("max_parallel_reads = 33", "daemon.ini [daemon] max_parallel_reads: '33' must be at most 32")]
+    [InlineData("max_parallel_reads = many", "daemon.ini [daemon] max_parallel_reads: 'many' is not a whole number")]
     [InlineData("logMode = x", "daemon.ini [daemon] logMode: 'x' is not a whole number")]
     [InlineData("logging = LOUD", "daemon.ini [daemon] logging: 'LOUD' is not a log level (a number such as 20, or DEBUG, INFO, WARNING, ERROR, CRITICAL)")]
     [InlineData("timing_log = maybe", "daemon.ini [daemon] timing_log: 'maybe' is not a boolean (use true/false, yes/no, on/off or 1/0)")]
@@ -285,6 +289,16 @@ public sealed class ConfigLoaderTests : IDisposable
 
         Assert.Equal(["SITE", "SCRIPT", "KEY"], asked);
         Assert.Equal(new Uri("https://site.example.com"), settings.Shotgun.Url);
+    }
+
+    [Theory]
+    [InlineData("max_parallel_reads = 1", 1)]
+    [InlineData("max_parallel_reads = 8", 8)]
+    public void Load_MaxParallelReads_IsRead(string line, int expected)
+    {
+        var settings = ConfigLoader.Load(_dir.WriteMinimal(daemon: line), NoEnv);
+
+        Assert.Equal(expected, settings.Daemon.MaxParallelReads);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Tests.Emulator.Support;
 
@@ -38,7 +39,8 @@ internal sealed class TestSite : IAsyncDisposable
         return auth;
     }
 
-    public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false)
+    public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false,
+        TimeSpan latency = default, IReadOnlyList<WebhookRegistration>? webhooks = null)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero)) : null;
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -49,6 +51,8 @@ internal sealed class TestSite : IAsyncDisposable
             Seed = seed,
             SnapshotPath = snapshotPath,
             ActivityGenerator = activity,
+            Latency = latency,
+            Webhooks = webhooks ?? [],
         });
         return new TestSite(server, time);
     }
