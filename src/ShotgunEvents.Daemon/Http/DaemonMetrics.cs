@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Prometheus;
+using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Logging;
 
 namespace ShotgunEvents.Daemon.Http;
@@ -30,6 +31,8 @@ internal sealed class DaemonMetrics : IDisposable
     private readonly Counter _siteFailures;
     private readonly Counter _polls;
     private readonly Counter _rings;
+    private readonly Histogram _checkpointSeconds;
+    private StateCheckpointer? _observedCheckpointer;
     private readonly MeterListener _http = new();
     private readonly HashSet<string> _seenPlugins = new(StringComparer.Ordinal);
 
@@ -56,6 +59,8 @@ internal sealed class DaemonMetrics : IDisposable
             "Failed HTTP requests to the site, by kind (timeout, connection_error, a status code...).", "kind");
         _polls = f.CreateCounter("shotgun_events_polls_total", "Main event log queries.");
         _rings = f.CreateCounter("shotgun_events_webhook_wakeups_total", "Valid webhook deliveries (each wakes the poller).");
+        _checkpointSeconds = f.CreateHistogram("shotgun_events_checkpoint_duration_seconds", "How long each state file write took (fsyncs included).",
+            new HistogramConfiguration { Buckets = DurationBuckets });
 
         surface.History.Observed += OnCallback;
         Registry.AddBeforeCollectCallback(Refresh);
@@ -75,6 +80,13 @@ internal sealed class DaemonMetrics : IDisposable
 
     private void Refresh()
     {
+        // The engine makes its checkpointer when it starts, after this collector exists.
+        if (_observedCheckpointer is null && _surface.Engine.Checkpointer is { } checkpointer)
+        {
+            _observedCheckpointer = checkpointer;
+            checkpointer.Written += elapsed => _checkpointSeconds.Observe(elapsed.TotalSeconds);
+        }
+
         _eventsRead.IncTo(_surface.Source.EventsRead);
         _polls.IncTo(_surface.Engine.Poller.PollCount);
         _rings.IncTo(_surface.Doorbell.Rings);
