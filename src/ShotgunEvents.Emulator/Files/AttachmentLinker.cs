@@ -51,7 +51,7 @@ internal static class AttachmentLinker
         }
 
         var writer = store.Writer();
-        var attachment = writer.Create(site.Schema.GetEntity(FileUrls.AttachmentType, Method), fields, actor, tx, Method);
+        var attachment = writer.Create(site.Schema.GetEntity(FileUrls.AttachmentType, Method), fields, actor, tx, Method, systemWrite: true);
         // The storage key is added after the events were made from the values: it is a capability (the thumbnail URL),
         // and the event log is readable by every script.
         var stored = (JObject)attachment.Stored("this_file")!.DeepClone();

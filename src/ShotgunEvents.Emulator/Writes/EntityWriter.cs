@@ -9,13 +9,15 @@ internal sealed class EntityWriter(SiteData site)
 {
     private readonly EventFactory _events = new(site);
 
-    public EntityRecord Create(EntitySchema schema, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "create")
+    // systemWrite: the site itself fills read-only fields (an upload's Attachment filename and size).
+    public EntityRecord Create(EntitySchema schema, IReadOnlyList<FieldAssignment> fields, Actor actor, WriteTransaction tx, string method = "create",
+        bool systemWrite = false)
     {
         var table = site.Table(schema.Name);
         var values = new List<(FieldSchema Field, JToken Value)>();
         foreach (var assignment in fields)
         {
-            var field = EditableField(schema, assignment.Name, method);
+            var field = systemWrite ? SiteSchema.GetField(schema, assignment.Name, method) : EditableField(schema, assignment.Name, method);
             values.RemoveAll(v => v.Field == field);
             values.Add((field, ValueCoercer.Coerce(site, field, assignment.Value, method)));
         }

@@ -114,6 +114,10 @@ internal static class ValueCoercer
             result["link_type"] = "local";
             result["name"] ??= Path.GetFileName(((string)link["local_path"]!).Replace('\\', '/'));
         }
+        else if ((string?)link["link_type"] == "upload")
+        {
+            // An uploaded file as the site itself records it (the upload endpoints write this on the Attachment).
+        }
         else if (!((string?)link["type"] == "Attachment" && link["id"]?.Type == JTokenType.Integer))
         {
             throw Invalid(field, value, method, "an attachment dict with \"url\" (a web link) or \"local_path\" (a local file)");
