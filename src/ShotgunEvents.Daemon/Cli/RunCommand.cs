@@ -38,28 +38,31 @@ internal static class RunCommand
             log.Warn("--dry-run: plugins' writes are logged as [dry-run] lines and not sent; reads go to the site.");
         }
 
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Services.AddSystemd();
-        // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
-        // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
-        builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
-        builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Daemon.ShutdownTimeout + TimeSpan.FromSeconds(10));
-
         await using var runtime = await DaemonRuntime.CreateAsync(settings, new RuntimeFlags { DryRun = options.DryRun }, CancellationToken.None)
             .ConfigureAwait(false);
         alerts?.UsePluginRecipients(runtime.PluginRecipients);
-        builder.Services.AddSingleton(runtime.Engine);
-        builder.Services.AddSingleton<DaemonService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<DaemonService>());
-
-        using var host = builder.Build();
+        using var host = DaemonHost.Build(runtime, builder =>
+        {
+            builder.Services.AddSystemd();
+            // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
+            // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
+            builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
+            builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Daemon.ShutdownTimeout + TimeSpan.FromSeconds(10));
+        });
         var service = host.Services.GetRequiredService<DaemonService>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var signals = new SignalHandlers(lifetime, runtime.Engine);
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
         _ = runtime.Engine.Started.Task.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        if (settings.Http.Enabled)
+        {
+            _ = runtime.Engine.Started.Task.ContinueWith(_ => log.Info("HTTP listener on {0} (/ /healthz /readyz /metrics /api/status{1}).",
+                    DaemonHost.ListenAddress(host), settings.Http.Webhook ? " /webhook" : ""), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+
         await host.RunAsync().ConfigureAwait(false);
         var failure = service.Failure;
         LogManager.Flush(TimeSpan.FromSeconds(5));

@@ -14,7 +14,7 @@ internal static class ConfigLoader
     /// <summary>The section whose keys are handed to plugins as they are.</summary>
     public const string PluginSettingsSection = "plugin_settings";
 
-    private static readonly string[] KnownSections = ["daemon", "shotgun", "plugins", "emails", "emulator", PluginSettingsSection, "DEFAULT"];
+    private static readonly string[] KnownSections = ["daemon", "shotgun", "plugins", "emails", "emulator", "http", PluginSettingsSection, "DEFAULT"];
 
     /// <summary>Loads <paramref name="path"/>, reading environment variables from the process.</summary>
     public static DaemonSettings Load(string path) => Load(path, Environment.GetEnvironmentVariable);
@@ -52,6 +52,7 @@ internal static class ConfigLoader
             Emulator = EmulatorSectionReader.Read(context, shotgun.IsEmbedded),
             Plugins = PluginsSectionReader.Read(context),
             Emails = EmailsSectionReader.Read(context),
+            Http = HttpSectionReader.Read(context),
             PluginSettings = ReadPluginSettings(context),
         };
 

@@ -27,6 +27,9 @@ internal sealed record DaemonSettings
     /// <summary><c>[emails]</c>.</summary>
     public EmailsSection Emails { get; init; } = new();
 
+    /// <summary><c>[http]</c>: the optional listener (off by default).</summary>
+    public HttpSection Http { get; init; } = new();
+
     /// <summary>
     /// <c>[plugin_settings]</c>: free keys for plugins (looked up without case, values interpolated like any other).
     /// Values may be secrets, so <see cref="ToString"/> lists only the keys.
@@ -45,6 +48,7 @@ internal sealed record DaemonSettings
             .Append(", Emulator = ").Append(Emulator)
             .Append(", Plugins = ").Append(Plugins)
             .Append(", Emails = ").Append(Emails)
+            .Append(", Http = ").Append(Http)
             .Append(", PluginSettings = [").AppendJoin(", ", PluginSettings.Keys).Append(']');
         return true;
     }

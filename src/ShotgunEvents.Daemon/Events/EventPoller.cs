@@ -54,6 +54,9 @@ internal sealed class EventPoller
     /// <summary>Main queries made so far.</summary>
     public long PollCount => Interlocked.Read(ref _polls);
 
+    /// <summary>Failed main cycles in a row (readiness).</summary>
+    public int FailedAttempts => _outage.Failures;
+
     /// <summary>How many catch-up reads may be in flight now (halved by a site under pressure, grown back by successes).</summary>
     public int ReadWindowSize => _window.Size;
 

@@ -14,6 +14,9 @@ internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBacko
     private int _failures;
     private long _startedAt;
 
+    /// <summary>Failed attempts in a row so far (0 when the site answers).</summary>
+    public int Failures => Volatile.Read(ref _failures);
+
     /// <summary>True while calls are failing.</summary>
     public bool InOutage => _failures > 0;
 

@@ -16,6 +16,9 @@ internal sealed class SiteEventSource
     public const int MaxIdsPerQuery = 500;
 
     private readonly IShotgun _site;
+    private readonly Lock _gate = new();
+    private long _eventsRead;
+    private ShotgunEvent? _newest;
 
     /// <summary>Reads through <paramref name="site"/>; a <see cref="ShotgunClient"/> also reports the 429s and 5xx its retries hide.</summary>
     public SiteEventSource(IShotgun site)
@@ -30,6 +33,21 @@ internal sealed class SiteEventSource
 
     /// <summary>Raised when a read of this source was answered 429 or 5xx and is being retried; carries the <c>Retry-After</c>, if any.</summary>
     public event Action<TimeSpan?>? Throttled;
+
+    /// <summary>Events read so far by every query (metrics).</summary>
+    public long EventsRead => Interlocked.Read(ref _eventsRead);
+
+    /// <summary>The newest event any query has returned (lag for metrics and the status page), or null.</summary>
+    public ShotgunEvent? Newest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _newest;
+            }
+        }
+    }
 
     /// <summary>Events with an id above <paramref name="afterId"/>, in id order, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ShotgunEvent>> ReadAfterAsync(int afterId, int limit, CancellationToken cancellationToken)
@@ -63,11 +81,31 @@ internal sealed class SiteEventSource
     {
         if (_site is ShotgunClient client)
         {
-            return await client.ReadEventsAsync(filter, Fields, options, cancellationToken).ConfigureAwait(false);
+            return Observed(await client.ReadEventsAsync(filter, Fields, options, cancellationToken).ConfigureAwait(false));
         }
 
         var rows = await _site.FindAsync("EventLogEntry", filter, Fields, options, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray();
+        return Observed(rows.Select(r => ShotgunEvent.FromJson(r.Raw)).ToArray());
+    }
+
+    private IReadOnlyList<ShotgunEvent> Observed(IReadOnlyList<ShotgunEvent> events)
+    {
+        if (events.Count == 0)
+        {
+            return events;
+        }
+
+        Interlocked.Add(ref _eventsRead, events.Count);
+        var last = events.MaxBy(e => e.Id)!;
+        lock (_gate)
+        {
+            if (_newest is null || last.Id > _newest.Id)
+            {
+                _newest = last;
+            }
+        }
+
+        return events;
     }
 
     /// <summary>The newest visible event id, or 0 when the log is empty.</summary>

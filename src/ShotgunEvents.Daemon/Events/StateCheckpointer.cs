@@ -63,6 +63,9 @@ internal sealed class StateCheckpointer
     /// <summary>State files written so far (successful writes only): what the coalescing saves is counted here.</summary>
     public long WriteCount => Interlocked.Read(ref _writes);
 
+    /// <summary>Raised after each state file write with how long it took (metrics). Must be quick and must not throw.</summary>
+    public event Action<TimeSpan>? Written;
+
     /// <summary>Starts the background writer.</summary>
     public void Start()
     {
@@ -194,8 +197,10 @@ internal sealed class StateCheckpointer
         try
         {
             // The cursors change the plugin states in place; a clone is a consistent picture of them.
+            var started = _timeProvider.GetTimestamp();
             _file.Save(_state.Clone());
             Interlocked.Increment(ref _writes);
+            Written?.Invoke(_timeProvider.GetElapsedTime(started));
             // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.
             if (force || _statusAt == long.MinValue || _timeProvider.GetElapsedTime(_statusAt) >= TimeSpan.FromSeconds(1))
             {

@@ -4,6 +4,7 @@ using ShotgunEvents.Api;
 using ShotgunEvents.Client;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Http;
 using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Plugins;
 using ShotgunEvents.Emulator;
@@ -19,8 +20,12 @@ internal sealed class DaemonRuntime : IAsyncDisposable
     private static readonly Logger Log = LogManager.GetLogger(LoggerNames.Engine);
 
     private DaemonRuntime(DaemonSettings settings, EmulatorServer? embedded, ShotgunConnectionPool pool, ShotgunCredentials credentials,
-        IShotgun engineConnection, PluginCompiler compiler, IReadOnlyList<EngineCollection> collections, EventEngine engine)
+        IShotgun engineConnection, PluginCompiler compiler, IReadOnlyList<EngineCollection> collections, EventEngine engine,
+        SiteEventSource source, CallbackHistory history, TimeProvider timeProvider)
     {
+        Source = source;
+        History = history;
+        TimeProvider = timeProvider;
         Settings = settings;
         Embedded = embedded;
         Pool = pool;
@@ -48,6 +53,15 @@ internal sealed class DaemonRuntime : IAsyncDisposable
     public IReadOnlyList<EngineCollection> Collections { get; }
 
     public EventEngine Engine { get; }
+
+    /// <summary>The engine's reader of the event log (events read, newest event seen).</summary>
+    public SiteEventSource Source { get; }
+
+    /// <summary>Every plugin's recent callback runs (status page, metrics).</summary>
+    public CallbackHistory History { get; }
+
+    /// <summary>The clock the runtime was built with.</summary>
+    public TimeProvider TimeProvider { get; }
 
     /// <summary>
     /// Who gets a plugin's error mails, as its <c>SetEmails</c> chose: null = the defaults, empty = none, else those.
@@ -125,6 +139,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         var dryRunLog = LogManager.GetLogger("dry-run");
         var connections = new PooledConnectionFactory(pool, credentials,
             flags.DryRun ? line => dryRunLog.Info("[dry-run] {0}", line.StartsWith("dry-run: ", StringComparison.Ordinal) ? line[9..] : line) : null);
+        var history = new CallbackHistory();
         var hostOptions = new PluginHostOptions
         {
             CacheDirectory = cacheDirectory,
@@ -132,7 +147,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             UseSessionUuid = settings.Shotgun.UseSessionUuid,
             CallbackTimeout = daemon.CallbackTimeout,
             Settings = settings.PluginSettings,
-            TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog),
+            TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog, observer: history.Record),
             FailedEventRetries = daemon.FailedEventRetries,
             RetryBackoff = daemon.FailedEventRetryBackoff,
         };
@@ -140,8 +155,9 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
             .ToArray();
 
-        var engine = new EventEngine(ToEngineOptions(daemon) with { SiteUri = site }, new SiteEventSource(engineConnection), collections, time);
-        return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine);
+        var source = new SiteEventSource(engineConnection);
+        var engine = new EventEngine(ToEngineOptions(daemon) with { SiteUri = site }, source, collections, time);
+        return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine, source, history, time);
     }
 
     /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>

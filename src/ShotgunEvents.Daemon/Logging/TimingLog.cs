@@ -12,13 +12,16 @@ internal sealed class TimingLog
 {
     private readonly Logger _logger;
     private readonly TimeZoneInfo _zone;
+    private readonly Action<CallbackTiming>? _observer;
 
     /// <summary>Creates the timing log.</summary>
     /// <param name="factory">The log factory whose configuration routes the <c>timing</c> logger.</param>
     /// <param name="enabled">False makes <see cref="Record"/> a no-op (upstream creates no timing logger then).</param>
     /// <param name="zone">The zone times are written in; upstream writes the daemon's local zone.</param>
-    public TimingLog(LogFactory factory, bool enabled, TimeZoneInfo? zone = null)
+    /// <param name="observer">Told of every callback run whether or not lines are written (metrics, the status page).</param>
+    public TimingLog(LogFactory factory, bool enabled, TimeZoneInfo? zone = null, Action<CallbackTiming>? observer = null)
     {
+        _observer = observer;
         ArgumentNullException.ThrowIfNull(factory);
         _logger = factory.GetLogger(LoggerNames.Timing);
         Enabled = enabled;
@@ -39,6 +42,7 @@ internal sealed class TimingLog
     public void Record(long eventId, DateTimeOffset createdAt, string pluginName, string callbackName,
         DateTimeOffset start, DateTimeOffset end, bool error)
     {
+        _observer?.Invoke(new CallbackTiming(pluginName, callbackName, eventId, end - start, error, end));
         if (!Enabled || !_logger.IsInfoEnabled)
         {
             return;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Emulator.Webhooks;
 
 namespace ShotgunEvents.Benchmarks.Harness;
 
@@ -31,7 +32,7 @@ internal sealed class BenchSite : IAsyncDisposable
     public int ShotId { get; }
 
     /// <summary>Starts the site; <paramref name="latency"/> makes every api3 call wait that long, as a hosted site does.</summary>
-    public static async Task<BenchSite> StartAsync(TimeSpan latency = default)
+    public static async Task<BenchSite> StartAsync(TimeSpan latency = default, IReadOnlyList<WebhookRegistration>? webhooks = null)
     {
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -39,6 +40,7 @@ internal sealed class BenchSite : IAsyncDisposable
             Port = 0,
             Scripts = [new ScriptCredential(ScriptName, key)],
             Latency = latency,
+            Webhooks = webhooks ?? [],
         }).ConfigureAwait(false);
         var shot = server.Store.Create("Shot", new JObject { ["code"] = "bench_live_010", ["sg_status_list"] = "wtg" });
         return new BenchSite(server, key, (int)shot["id"]!);

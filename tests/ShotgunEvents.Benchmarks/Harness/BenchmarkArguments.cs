@@ -3,7 +3,7 @@ namespace ShotgunEvents.Benchmarks.Harness;
 /// <summary>The command line: <c>[--scenario NAME[,NAME...]|all] [--quick] [--verbose]</c>.</summary>
 internal sealed record BenchmarkArguments
 {
-    public static readonly string[] AllScenarios = ["catchup", "latency", "isolation", "reload", "startup", "checkpoint", "footprint", "catchup_remote", "schema_load"];
+    public static readonly string[] AllScenarios = ["catchup", "latency", "isolation", "reload", "startup", "checkpoint", "footprint", "catchup_remote", "schema_load", "doorbell"];
 
     /// <summary>The scenarios to run, in the order the issue lists them.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = AllScenarios;

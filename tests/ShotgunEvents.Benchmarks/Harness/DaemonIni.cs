@@ -29,6 +29,12 @@ internal sealed record DaemonIni
     /// <summary><c>max_parallel_reads</c>; null leaves the daemon's default.</summary>
     public int? MaxParallelReads { get; init; }
 
+    /// <summary><c>[http] listen</c>; null leaves the listener off.</summary>
+    public string? HttpListen { get; init; }
+
+    /// <summary><c>[http] webhook_secret</c>.</summary>
+    public string? WebhookSecret { get; init; }
+
     /// <summary>Writes the file into <see cref="Directory"/> and returns its path.</summary>
     public string Write()
     {
@@ -55,6 +61,10 @@ internal sealed record DaemonIni
             .AppendLine()
             .AppendLine("[plugins]")
             .AppendLine(CultureInfo.InvariantCulture, $"paths = {PluginsDirectory}")
+            .AppendLine()
+            .AppendLine(HttpListen is null ? string.Empty : "[http]")
+            .AppendLine(HttpListen is null ? string.Empty : $"listen = {HttpListen}")
+            .AppendLine(HttpListen is null || WebhookSecret is null ? string.Empty : $"webhook_secret = {WebhookSecret}")
             .ToString();
         var path = Path.Combine(Directory, "daemon.ini");
         File.WriteAllText(path, text);

@@ -16,6 +16,7 @@ internal sealed record ScenarioGroup(string Name, IReadOnlyList<string> Members)
         new("process", ["startup", "footprint"]),
         new("remote", ["catchup_remote"]),
         new("schema", ["schema_load"]),
+        new("doorbell", ["doorbell"]),
     ];
 
     /// <summary>

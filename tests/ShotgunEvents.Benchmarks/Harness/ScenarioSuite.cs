@@ -22,6 +22,7 @@ internal static class ScenarioSuite
                 "live" => await LiveScenarios.RunAsync(sizes, quick, members.Contains("latency"), members.Contains("isolation")).ConfigureAwait(false),
                 "process" => await ProcessScenarios.RunAsync(sizes, quick, members.Contains("startup"), members.Contains("footprint")).ConfigureAwait(false),
                 "schema" => [await SchemaLoadScenario.RunAsync(quick).ConfigureAwait(false)],
+                "doorbell" => [await DoorbellScenario.RunAsync(sizes, quick).ConfigureAwait(false)],
                 _ => throw new ArgumentException($"Unknown group {group.Name}."),
             };
             foreach (var report in reports)

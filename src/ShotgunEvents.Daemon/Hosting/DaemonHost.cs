@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ShotgunEvents.Daemon.Http;
+
+namespace ShotgunEvents.Daemon.Hosting;
+
+/// <summary>
+/// The Generic Host the daemon runs in: the engine as a hosted service, and with <c>[http] listen</c> set, Kestrel in
+/// the same host serving <see cref="HttpEndpoints"/>.
+/// </summary>
+internal static class DaemonHost
+{
+    /// <summary>The largest request body the listener reads (a webhook batch is a few KB).</summary>
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static IHost Build(DaemonRuntime runtime, Action<IHostApplicationBuilder> configure)
+    {
+        var settings = runtime.Settings;
+        if (!settings.Http.Enabled)
+        {
+            var plain = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            AddEngine(plain.Services, runtime);
+            configure(plain);
+            return plain.Build();
+        }
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(settings.Http.Listen!);
+            kestrel.AddServerHeader = false;
+            var limits = kestrel.Limits;
+            limits.MaxRequestBodySize = MaxBodyBytes;
+            limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            limits.MaxRequestLineSize = 8 * 1024;
+            limits.MaxConcurrentConnections = 64;
+            // A client that trickles bytes is cut off rather than holding a connection open.
+            limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
+            limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5));
+            limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5));
+        });
+        builder.Services.AddRouting();
+        var surface = new HttpSurface(settings, runtime.Engine, runtime.Source, runtime.History, runtime.SiteUri, runtime.TimeProvider);
+        builder.Services.AddSingleton(surface);
+        builder.Services.AddSingleton<DaemonMetrics>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<PluginsLoadedCheck>(PluginsLoadedCheck.Name, tags: [HttpEndpoints.ReadyTag])
+            .AddCheck<SitePollingCheck>(SitePollingCheck.Name, tags: [HttpEndpoints.ReadyTag]);
+        AddEngine(builder.Services, runtime);
+        configure(builder);
+
+        var app = builder.Build();
+        app.UseRouting();
+        HttpEndpoints.Map(app, surface, app.Services.GetRequiredService<DaemonMetrics>());
+        return app;
+    }
+
+    /// <summary>Where the listener is bound once the host has started (port 0 resolved), or null without one.</summary>
+    public static Uri? ListenAddress(IHost host)
+    {
+        var address = host.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return address is null ? null : new Uri(address);
+    }
+
+    private static void AddEngine(IServiceCollection services, DaemonRuntime runtime)
+    {
+        services.AddSingleton(runtime.Engine);
+        services.AddSingleton<DaemonService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DaemonService>());
+    }
+}

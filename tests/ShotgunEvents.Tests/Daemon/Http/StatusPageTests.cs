@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Newtonsoft.Json.Linq;
+using ShotgunEvents.Tests.Support;
+
+namespace ShotgunEvents.Tests.Daemon.Http;
+
+public sealed partial class StatusPageTests
+{
+    // Virtual time: chromium runs the page's timers (one refresh every 2 s) without the test waiting for them.
+    private static readonly TimeSpan ScriptTime = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Root_ServesOnePageWithNoExternalAssets()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx")]);
+
+        using var response = await daemon.Client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("/api/status", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ExternalReference(), html);
+        Assert.Contains("default-src 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApiStatus_AfterAFailure_NamesEveryPluginWithStateLagAndLastError()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
+        var beta = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "beta");
+        daemon.Touch();
+        await Eventually.TrueAsync(() => !beta.IsActive, "beta turning inactive");
+
+        var (status, body) = await daemon.GetAsync("/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var plugins = JObject.Parse(body)["plugins"]!.ToDictionary(p => p.Value<string>("plugin")!);
+        Assert.True(plugins["alpha"].Value<bool>("active"));
+        Assert.False(plugins["beta"].Value<bool>("active"));
+        Assert.False(string.IsNullOrEmpty(plugins["beta"].Value<string>("last_error")));
+        Assert.Equal(JTokenType.Array, plugins["alpha"]["callback_seconds"]!.Type);
+        Assert.NotNull(plugins["alpha"]["lag_events"]);
+    }
+
+    [ChromiumFact]
+    public async Task StatusPage_InHeadlessChromium_ShowsEveryPluginActive()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
+
+        var dom = await HeadlessChromium.DumpDomAsync(new Uri(daemon.BaseUri, "/"), ScriptTime, TestContext());
+
+        Assert.Equal("active", PluginState(dom, "alpha"));
+        Assert.Equal("active", PluginState(dom, "beta"));
+    }
+
+    [ChromiumFact]
+    public async Task StatusPage_PluginTurnsInactive_ShowsItInactiveAfterTheRefresh()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
+        var beta = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "beta");
+        var before = await HeadlessChromium.DumpDomAsync(new Uri(daemon.BaseUri, "/"), ScriptTime, TestContext());
+        Assert.Equal("active", PluginState(before, "beta"));
+
+        daemon.Touch();
+        await Eventually.TrueAsync(() => !beta.IsActive, "beta turning inactive");
+        var after = await HeadlessChromium.DumpDomAsync(new Uri(daemon.BaseUri, "/"), ScriptTime, TestContext());
+
+        Assert.Equal("inactive", PluginState(after, "beta"));
+        Assert.Equal("active", PluginState(after, "alpha"));
+        Assert.Contains("broken at", after, StringComparison.Ordinal);
+    }
+
+    private static CancellationToken TestContext() => new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token;
+
+    private static string? PluginState(string dom, string plugin)
+    {
+        var row = Regex.Match(dom, $"<tr[^>]*data-plugin=\"{Regex.Escape(plugin)}\"[^>]*>");
+        return row.Success ? Regex.Match(row.Value, "data-state=\"([a-z]+)\"").Groups[1].Value : null;
+    }
+
+    [GeneratedRegex("(src|href)\\s*=\\s*[\"']?(https?:)?//", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalReference();
+}
