@@ -21,7 +21,8 @@ public sealed class EngineCheckpointTests
         h.Store.SeedEvents(10_000);
         var ids = h.VisibleIds();
         var batches = (ids.Count + BatchSize - 1) / BatchSize;
-        await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize });
+        // One page at a time: the writer's own merging, without parallel reads handing lanes several batches at once.
+        await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = 1 });
         var maxAhead = 0L;
 
         await Eventually.TrueAsync(() =>
@@ -33,6 +34,26 @@ public sealed class EngineCheckpointTests
         // Each lane asking for its own write, as before the writer, cost 6-7 writes per batch here.
         var writes = engine.Engine.Checkpointer!.WriteCount;
         Assert.True(writes <= (2 * batches) + 1, $"{writes} writes for {batches} batches of {BatchSize} to {plugins.Length} plugins");
+        Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
+    }
+
+    [Fact]
+    public async Task CatchUp_ParallelReads_NoLaneMoreThanABatchAheadOfTheStateFile()
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        AddNoops(h, 10);
+        h.Store.SeedEvents(10_000);
+        var ids = h.VisibleIds();
+        await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = 4 });
+        var maxAhead = 0L;
+
+        await Eventually.TrueAsync(() =>
+        {
+            maxAhead = Math.Max(maxAhead, engine.Engine.Workers.Max(Ahead));
+            return engine.Engine.Workers.All(w => w.LastEventId == ids[^1]);
+        }, "every plugin catches up", TimeSpan.FromMinutes(3));
+
+        // The crash bound holds however many pages the poller has in flight.
         Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
     }
 
