@@ -23,13 +23,7 @@ public sealed class EngineCheckpointTests
         var batches = (ids.Count + BatchSize - 1) / BatchSize;
         // One page at a time: the writer's own merging, without parallel reads handing lanes several batches at once.
         await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = 1 });
-        var maxAhead = 0L;
-
-        await Eventually.TrueAsync(() =>
-        {
-            maxAhead = Math.Max(maxAhead, engine.Engine.Workers.Max(Ahead));
-            return engine.Engine.Workers.All(w => w.LastEventId == ids[^1]);
-        }, "every plugin catches up", TimeSpan.FromMinutes(3));
+        var maxAhead = await CatchUpAsync(engine, ids[^1]);
 
         // Each lane asking for its own write, as before the writer, cost 6-7 writes per batch here.
         var writes = engine.Engine.Checkpointer!.WriteCount;
@@ -45,13 +39,7 @@ public sealed class EngineCheckpointTests
         h.Store.SeedEvents(10_000);
         var ids = h.VisibleIds();
         await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = 4 });
-        var maxAhead = 0L;
-
-        await Eventually.TrueAsync(() =>
-        {
-            maxAhead = Math.Max(maxAhead, engine.Engine.Workers.Max(Ahead));
-            return engine.Engine.Workers.All(w => w.LastEventId == ids[^1]);
-        }, "every plugin catches up", TimeSpan.FromMinutes(3));
+        var maxAhead = await CatchUpAsync(engine, ids[^1]);
 
         // The crash bound holds however many pages the poller has in flight.
         Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
@@ -123,6 +111,18 @@ public sealed class EngineCheckpointTests
         }
 
         return names;
+    }
+
+    /// <summary>Waits until every lane has handled <paramref name="lastId"/>; returns how far any lane ran ahead of the state file.</summary>
+    private static async Task<long> CatchUpAsync(RunningEngine engine, long lastId)
+    {
+        var maxAhead = 0L;
+        await Eventually.TrueAsync(() =>
+        {
+            maxAhead = Math.Max(maxAhead, engine.Engine.Workers.Max(Ahead));
+            return engine.Engine.Workers.All(w => w.LastEventId == lastId);
+        }, "every plugin catches up", TimeSpan.FromMinutes(3));
+        return maxAhead;
     }
 
     private static long Ahead(PluginWorker worker)
