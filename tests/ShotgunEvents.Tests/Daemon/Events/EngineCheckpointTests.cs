@@ -14,7 +14,7 @@ public sealed class EngineCheckpointTests
     private const int BatchSize = 200;
 
     [Fact]
-    public async Task CatchUp_TenLanesInStep_RequestsMergeIntoAtMostTwoWritesPerBatch()
+    public async Task CatchUp_TenLanesInStep_RequestsMergeIntoFewerWritesThanOnePerLaneAsk()
     {
         await using var h = await EngineHarness.CreateAsync();
         var plugins = AddNoops(h, 10);
@@ -25,9 +25,11 @@ public sealed class EngineCheckpointTests
         await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = 1 });
         var maxAhead = await CatchUpAsync(engine, ids[^1]);
 
-        // Each lane asking for its own write, as before the writer, cost 6-7 writes per batch here.
+        // Each lane asking for its own write, as before the writer, cost 6-7 writes per batch here; merged, about 2
+        // on a quiet machine and a little more under load (lanes reach their bound at different moments), so the bound
+        // is what no merging could reach, not the quiet-machine figure.
         var writes = engine.Engine.Checkpointer!.WriteCount;
-        Assert.True(writes <= (2 * batches) + 1, $"{writes} writes for {batches} batches of {BatchSize} to {plugins.Length} plugins");
+        Assert.True(writes <= (4 * batches) + 1, $"{writes} writes for {batches} batches of {BatchSize} to {plugins.Length} plugins");
         Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
     }
 
