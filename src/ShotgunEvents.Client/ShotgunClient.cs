@@ -274,6 +274,20 @@ public sealed class ShotgunClient : IShotgun, IDisposable
             : throw new ProtocolError("get_session_token", null, "get_session_token: the answer has no session_id.");
     }
 
+    /// <summary>
+    /// Calls an api3 method that has no typed wrapper here (<c>activity_stream_read</c>, <c>follow</c>, ...), with this
+    /// connection's auth, retries and error mapping.
+    /// </summary>
+    /// <param name="method">The api3 method name, as the Python API sends it.</param>
+    /// <param name="parameters">The method's parameters (the second element of <c>params</c>), or null for none.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The <c>results</c> of the answer, or the whole answer when it has none.</returns>
+    public Task<JToken> CallMethodAsync(string method, JToken? parameters, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        return CallAsync(method, parameters, cancellationToken);
+    }
+
     /// <inheritdoc />
     public async Task<JObject> InfoAsync(CancellationToken cancellationToken = default) =>
         AsObject(await _pool.CallInfoAsync(cancellationToken).ConfigureAwait(false), "info");

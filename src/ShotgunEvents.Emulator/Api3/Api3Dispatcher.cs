@@ -83,7 +83,7 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         var actor = store.Read(site => AuthResolver.Resolve(site, auth));
         return method switch
         {
-                        "summarize" => SummarizeMethod.Run(store, body),
+            "summarize" => SummarizeMethod.Run(store, body),
             "schema_read" => SchemaMethods.SchemaRead(store),
             "schema_entity_read" => SchemaMethods.SchemaEntityRead(store),
             "schema_field_read" => SchemaMethods.SchemaFieldRead(store, body),
