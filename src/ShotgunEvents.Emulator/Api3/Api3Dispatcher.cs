@@ -11,6 +11,12 @@ namespace ShotgunEvents.Emulator.Api3;
 /// </summary>
 internal sealed class Api3Dispatcher(EmulatorStore store)
 {
+    /// <summary>
+    /// The <c>info</c> reply. The keys the Python API reads (<c>version</c>, <c>full_version</c>,
+    /// <c>user_authentication_method</c>, <c>api_max_entities_per_page</c>, the three <c>s3_*</c> upload keys) and the
+    /// two Toolkit reads are filled as a site fills them; <c>totango_site_id</c> and <c>site_name</c> are guesses
+    /// (the Python API calls every key beyond the versions "unsupported and for internal use only").
+    /// </summary>
     public static JObject Info() => new()
     {
         ["version"] = new JArray(8, 50, 0),
@@ -23,6 +29,11 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         ["s3_enabled_upload_types"] = new JObject { ["*"] = "*" },
         ["totango_site_id"] = null,
         ["site_name"] = "ShotgunEvents emulator",
+        // Toolkit (tk-core authentication/site_info.py) reads these two from info to pick a login method. A current
+        // site says true to both (REST root of an 8.89 site); the emulator says false because it serves neither the
+        // web login nor the app session launcher, so a client stays on the login/password the emulator accepts.
+        ["unified_login_flow_enabled"] = false,
+        ["authentication_app_session_launcher_enabled"] = false,
     };
 
     public static JObject Error(int code, string message) => new()
@@ -88,7 +99,17 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
             "schema_entity_read" => SchemaMethods.SchemaEntityRead(store),
             "schema_field_read" => SchemaMethods.SchemaFieldRead(store, body),
             "get_session_token" => new JObject { ["session_id"] = store.Site.Credentials.IssueSession(actor.SudoActualUser ?? actor.User!.Value) },
-            _ => throw new EmulatorException(ErrorCodes.InvalidParameters, $"Unknown API method '{method}'."),
+            "follow" => FollowMethods.Follow(store, body),
+            "unfollow" => FollowMethods.Unfollow(store, body),
+            "followers" => FollowMethods.Followers(store, body),
+            "following" => FollowMethods.Following(store, body),
+            "preferences_read" => PreferencesMethod.Run(body),
+            "work_schedule_read" => WorkScheduleMethods.Read(store, body),
+            "work_schedule_update" => WorkScheduleMethods.Update(store, body),
+            "user_subscriptions_read" => UserSubscriptionMethods.Read(store),
+            "user_subscriptions_create" => UserSubscriptionMethods.Create(store, body),
+            "update_project_last_accessed_by_current_user" => ProjectAccessMethod.Run(store, body),
+            _ => throw UnsupportedMethods.Fault(method),
         };
     }
 }

@@ -50,4 +50,33 @@ internal static class Api3Params
 
         return [.. names.Where(n => n is not ("type" or null)).Distinct().Select(n => FieldPath.Parse(site.Schema, entity, n, method))];
     }
+
+    /// <summary>
+    /// An entity-hash parameter, <c>{"type", "id"}</c>, naming a live row whose type is one of <paramref name="types"/>
+    /// (any type when none are given). A missing or malformed hash and a type not allowed are error 103; a row that does
+    /// not exist or is retired is 104 with the text writes use.
+    /// </summary>
+    public static EntityRecord LiveEntity(SiteData site, JToken? value, string name, string method, params string[] types)
+    {
+        if (value is not JObject link || link["type"]?.Type != JTokenType.String || link["id"]?.Type != JTokenType.Integer)
+        {
+            throw new EmulatorException(ErrorCodes.InvalidParameters,
+                $"API {method}() {name} must be an entity hash with \"type\" and \"id\", got {value?.ToString(Formatting.None) ?? "nothing"}.");
+        }
+
+        var type = (string)link["type"]!;
+        var id = (int)link["id"]!;
+        if (types.Length > 0 && !types.Contains(type, StringComparer.Ordinal))
+        {
+            throw new EmulatorException(ErrorCodes.InvalidParameters,
+                $"API {method}() {name} must be of type {string.Join(" or ", types)}, got '{type}'.");
+        }
+
+        var entity = site.Schema.GetEntity(type, method);
+        return site.FindLive(entity.Name, id) ?? throw WriteErrors.NotFound(method, entity.Name, id);
+    }
+
+    /// <summary>An optional entity-hash parameter: null when absent or JSON null.</summary>
+    public static EntityRecord? OptionalLiveEntity(SiteData site, JToken? value, string name, string method, params string[] types) =>
+        value is null || value.Type == JTokenType.Null ? null : LiveEntity(site, value, name, method, types);
 }

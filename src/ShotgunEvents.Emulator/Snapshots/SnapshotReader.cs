@@ -43,10 +43,45 @@ internal static class SnapshotReader
                 case "events":
                     ReadEvents(site.Events, json, path);
                     break;
+                case "follows":
+                    ReadFollows(site, JArray.Load(json));
+                    break;
+                case "work_schedule":
+                    ReadWorkSchedule(site, JArray.Load(json), path);
+                    break;
+                case "user_subscriptions":
+                    ReadSubscriptions(site, JObject.Load(json));
+                    break;
                 default:
                     json.Skip();
                     break;
             }
+        }
+    }
+
+    private static void ReadFollows(SiteData site, JArray follows)
+    {
+        foreach (var follow in follows)
+        {
+            site.Follows.Add(new EntityKey((string)follow[0]!, (int)follow[1]!), new EntityKey((string)follow[2]!, (int)follow[3]!));
+        }
+    }
+
+    private static void ReadWorkSchedule(SiteData site, JArray rules, string path)
+    {
+        foreach (var rule in rules)
+        {
+            var scope = Enum.Parse<WorkScheduleScope>((string)rule["scope"]!, ignoreCase: true);
+            Expect(WireDates.TryParseDate((string?)rule["date"], out var date), path, "work_schedule dates as \"YYYY-MM-DD\"");
+            site.WorkSchedule.Set(scope, (int)rule["id"]!, date, new WorkDayRule((bool)rule["working"]!, (string?)rule["description"]));
+        }
+    }
+
+    private static void ReadSubscriptions(SiteData site, JObject subscriptions)
+    {
+        foreach (var (id, subscription) in subscriptions)
+        {
+            site.Subscriptions.Set(int.Parse(id, CultureInfo.InvariantCulture), subscription ?? JValue.CreateNull());
         }
     }
 

@@ -8,7 +8,7 @@ namespace ShotgunEvents.Emulator.Snapshots;
 
 /// <summary>
 /// Writes the whole site to one JSON file, streamed (a million events never become one big JSON tree): entities,
-/// credential hashes, then events as compact arrays that point into a list of (often shared) meta payloads.
+/// credential hashes, follows, work-calendar overrides and user subscriptions, then events as compact arrays that point into a list of (often shared) meta payloads.
 /// The file appears atomically (temp file, flush, rename) with mode 0600.
 /// </summary>
 internal static class SnapshotWriter
@@ -76,6 +76,7 @@ internal static class SnapshotWriter
             ["passwords"] = Hashes(site.Credentials.PasswordHashes),
         }.WriteTo(json);
 
+        WriteSocial(site, json);
         WriteEvents(site.Events, json);
         json.WriteEndObject();
     }
@@ -134,6 +135,24 @@ internal static class SnapshotWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // The state a site keeps outside its entity tables: follows, work-calendar overrides, user subscriptions.
+    private static void WriteSocial(SiteData site, JsonTextWriter json)
+    {
+        json.WritePropertyName("follows");
+        new JArray(site.Follows.All.Select(f => new JArray(f.User.Type, f.User.Id, f.Entity.Type, f.Entity.Id))).WriteTo(json);
+        json.WritePropertyName("work_schedule");
+        new JArray(site.WorkSchedule.Rules.Select(r => new JObject
+        {
+            ["scope"] = r.Key.Scope.ToString().ToLowerInvariant(),
+            ["id"] = r.Key.Id,
+            ["date"] = WireDates.FormatDate(r.Key.Date),
+            ["working"] = r.Value.Working,
+            ["description"] = r.Value.Description,
+        })).WriteTo(json);
+        json.WritePropertyName("user_subscriptions");
+        new JObject(site.Subscriptions.All.Select(s => new JProperty(s.Key.ToString(CultureInfo.InvariantCulture), s.Value.DeepClone()))).WriteTo(json);
     }
 
     private static JObject Hashes(IReadOnlyDictionary<int, string> hashes) =>

@@ -6,7 +6,8 @@ using ShotgunEvents.Emulator.Schema;
 namespace ShotgunEvents.Emulator.Store;
 
 /// <summary>
-/// Everything the emulated site holds: the schema, one table per entity type, the event log and the credentials.
+/// Everything the emulated site holds: the schema, one table per entity type, the event log, the credentials, and
+/// the state a site keeps outside its entity tables (follows, the work calendar, user subscriptions).
 /// Not thread-safe on its own: <see cref="EmulatorStore"/> guards it with one reader/writer lock.
 /// </summary>
 internal sealed class SiteData
@@ -32,6 +33,15 @@ internal sealed class SiteData
     public EventLog Events { get; } = new();
 
     public Credentials Credentials { get; } = new();
+
+    /// <summary>Who follows what (api3 <c>follow</c>).</summary>
+    public FollowTable Follows { get; } = new();
+
+    /// <summary>The per-day work calendar overrides (api3 <c>work_schedule_update</c>).</summary>
+    public WorkSchedule WorkSchedule { get; } = new();
+
+    /// <summary>The subscriptions assigned to users (api3 <c>user_subscriptions_create</c>).</summary>
+    public UserSubscriptions Subscriptions { get; } = new();
 
     /// <summary>Where the site is reached (set once the server listens); file and thumbnail URLs start with it.</summary>
     public Uri? PublicBaseUri { get; set; }
