@@ -82,6 +82,18 @@ public sealed class ShotgunConnectionPool : IDisposable
         return await current.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts fetching the site's info now, in the background, so the first read does not wait for it (the daemon's
+    /// start overlaps the HTTP stack's first use and the <c>info</c> round trip with loading its plugins). A failed
+    /// fetch is not reported here: the first caller of the info tries again and sees the error itself.
+    /// </summary>
+    public void PrefetchSiteInfo()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _ = GetSiteInfoAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Runs <c>info</c>, which takes no credentials.</summary>
     internal Task<JToken> CallInfoAsync(CancellationToken cancellationToken) =>
         Transport.CallAsync("info", [], _scrubber, cancellationToken);
