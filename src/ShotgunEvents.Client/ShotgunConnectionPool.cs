@@ -85,13 +85,14 @@ public sealed class ShotgunConnectionPool : IDisposable
     /// <summary>
     /// Starts fetching the site's info now, in the background, so the first read does not wait for it (the daemon's
     /// start overlaps the HTTP stack's first use and the <c>info</c> round trip with loading its plugins). A failed
-    /// fetch is not reported here: the first caller of the info tries again and sees the error itself.
+    /// fetch is not reported here: a caller that finds it failed fetches again and sees the error itself.
     /// </summary>
-    public void PrefetchSiteInfo()
+    /// <returns>Done when the fetch is over, whether it worked or not (it never faults).</returns>
+    public Task PrefetchSiteInfo()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        _ = GetSiteInfoAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return GetSiteInfoAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Runs <c>info</c>, which takes no credentials.</summary>
