@@ -82,6 +82,19 @@ public sealed class ShotgunConnectionPool : IDisposable
         return await current.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Starts fetching the site's info now, in the background, so the first read does not wait for it (the daemon's
+    /// start overlaps the HTTP stack's first use and the <c>info</c> round trip with loading its plugins). A failed
+    /// fetch is not reported here: a caller that finds it failed fetches again and sees the error itself.
+    /// </summary>
+    /// <returns>Done when the fetch is over, whether it worked or not (it never faults).</returns>
+    public Task PrefetchSiteInfo()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return GetSiteInfoAsync(CancellationToken.None).ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     /// <summary>Runs <c>info</c>, which takes no credentials.</summary>
     internal Task<JToken> CallInfoAsync(CancellationToken cancellationToken) =>
         Transport.CallAsync("info", [], _scrubber, cancellationToken);

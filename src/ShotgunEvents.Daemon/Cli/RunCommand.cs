@@ -40,6 +40,9 @@ internal static class RunCommand
 
         await using var runtime = await DaemonRuntime.CreateAsync(settings, new RuntimeFlags { DryRun = options.DryRun }, CancellationToken.None)
             .ConfigureAwait(false);
+        // The site's info (the first read needs its page size) is fetched while the host starts and the plugins load:
+        // the HTTP stack's first use and the round trip then overlap the start instead of preceding the first poll.
+        _ = runtime.Pool.PrefetchSiteInfo();
         alerts?.UsePluginRecipients(runtime.PluginRecipients);
         using var host = DaemonHost.Build(runtime, builder =>
         {

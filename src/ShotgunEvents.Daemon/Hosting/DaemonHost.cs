@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,6 +30,15 @@ internal static class DaemonHost
             return plain.Build();
         }
 
+        return BuildWithListener(runtime, configure);
+    }
+
+    // Its own method, never inlined: the JIT loads ASP.NET Core's assemblies (about 20) only when this body is
+    // compiled, so a daemon without [http] listen does not load them on its way to the first poll.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IHost BuildWithListener(DaemonRuntime runtime, Action<IHostApplicationBuilder> configure)
+    {
+        var settings = runtime.Settings;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
