@@ -95,6 +95,9 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         return method switch
         {
             "summarize" => SummarizeMethod.Run(store, body),
+            "note_thread_contents" => NoteThreadMethod.Run(store, body),
+            "activity_stream" => ActivityStreamMethod.Run(store, body),
+            "query_display_name_cache" => TextSearchMethod.Run(store, body),
             "schema_read" => SchemaMethods.SchemaRead(store),
             "schema_entity_read" => SchemaMethods.SchemaEntityRead(store),
             "schema_field_read" => SchemaMethods.SchemaFieldRead(store, body),
