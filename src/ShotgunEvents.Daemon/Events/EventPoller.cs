@@ -333,65 +333,59 @@ internal sealed class EventPoller
 
         // Lane by lane: a lane gets its share of the batch in one go, so it wakes once per batch rather than once per
         // event (waking ten lanes per event cost more than the callbacks). A full lane does not keep the batch from
-        // the lanes after it: they are filled first, then the full ones are waited on, each still in id order. Behind
-        // each lane's share goes the batch's marker, so the ticket tells when every lane is through the batch.
+        // the lanes after it: they are filled first, then the full ones are waited on, each still in id order. The
+        // last event of each lane's share carries the batch's ticket, so the ticket tells when every lane is through.
         Interlocked.Increment(ref _openBatches);
         var ticket = new BatchTicket(_onBatchDrained);
-        List<(PluginWorker Worker, ValueTask Pending, int Next, bool Marker)>? full = null;
+        List<(PluginWorker Worker, ValueTask Pending, int Next, int Last)>? full = null;
         foreach (var worker in workers)
         {
-            var any = false;
-            var blocked = false;
-            for (var i = 0; i < events.Count; i++)
+            var last = LastWanted(worker, events);
+            for (var i = 0; i <= last; i++)
             {
                 if (!worker.Wants(events[i]))
                 {
                     continue;
                 }
 
-                any = true;
-                var enqueued = worker.EnqueueAsync(events[i], stopping);
+                var enqueued = worker.EnqueueAsync(events[i], i == last ? ticket : null, stopping);
                 if (!enqueued.IsCompletedSuccessfully)
                 {
-                    (full ??= []).Add((worker, enqueued, i + 1, false));
-                    blocked = true;
+                    (full ??= []).Add((worker, enqueued, i + 1, last));
                     break;
-                }
-            }
-
-            if (any && !blocked)
-            {
-                var marked = worker.EnqueueMarkerAsync(ticket, stopping);
-                if (!marked.IsCompletedSuccessfully)
-                {
-                    (full ??= []).Add((worker, marked, events.Count, true));
                 }
             }
         }
 
         if (full is not null)
         {
-            foreach (var (worker, pending, next, marker) in full)
+            foreach (var (worker, pending, next, last) in full)
             {
                 await pending.ConfigureAwait(false);
-                if (marker)
-                {
-                    continue;
-                }
-
-                for (var i = next; i < events.Count; i++)
+                for (var i = next; i <= last; i++)
                 {
                     if (worker.Wants(events[i]))
                     {
-                        await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
+                        await worker.EnqueueAsync(events[i], i == last ? ticket : null, stopping).ConfigureAwait(false);
                     }
                 }
-
-                await worker.EnqueueMarkerAsync(ticket, stopping).ConfigureAwait(false);
             }
         }
 
         ticket.Seal();
+    }
+
+    /// <summary>The index of the last event of the batch the lane wants (usually the batch's last), or -1.</summary>
+    private static int LastWanted(PluginWorker worker, IReadOnlyList<ShotgunEvent> events)
+    {
+        // Queuing the earlier events does not change what the lane wants of the later ones (ids only grow).
+        var last = events.Count - 1;
+        while (last >= 0 && !worker.Wants(events[last]))
+        {
+            last--;
+        }
+
+        return last;
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)

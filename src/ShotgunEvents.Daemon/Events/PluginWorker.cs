@@ -164,7 +164,10 @@ internal sealed class PluginWorker
     }
 
     /// <summary>Queues an event <see cref="Wants"/> accepted; waits while the queue is full.</summary>
-    public ValueTask EnqueueAsync(ShotgunEvent evt, CancellationToken cancellationToken)
+    /// <param name="evt">The event.</param>
+    /// <param name="ticket">Set on the last event of this lane's share of a batch: the lane passes it once that event is done.</param>
+    /// <param name="cancellationToken">Cancelled when the daemon stops.</param>
+    public ValueTask EnqueueAsync(ShotgunEvent evt, BatchTicket? ticket, CancellationToken cancellationToken)
     {
         QueuedEvent item;
         lock (_gate)
@@ -179,31 +182,11 @@ internal sealed class PluginWorker
                 _highWater = evt.Id;
             }
 
-            item = new QueuedEvent(evt, _epoch, fromBacklog);
+            item = new QueuedEvent(evt, _epoch, fromBacklog, ticket);
         }
 
+        ticket?.Add();
         return _queue.Writer.WriteAsync(item, cancellationToken);
-    }
-
-    /// <summary>Queues the marker of <paramref name="ticket"/> behind this lane's share of its batch (poller only).</summary>
-    public ValueTask EnqueueMarkerAsync(BatchTicket ticket, CancellationToken cancellationToken)
-    {
-        ticket.Add();
-        var write = _queue.Writer.WriteAsync(new QueuedEvent(null, 0, false, ticket), cancellationToken);
-        return write.IsCompletedSuccessfully ? write : AwaitMarkerAsync(write, ticket);
-    }
-
-    private static async ValueTask AwaitMarkerAsync(ValueTask write, BatchTicket ticket)
-    {
-        try
-        {
-            await write.ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            // The lane was removed while the batch was handed out: nothing of it will be handled here.
-            ticket.Pass();
-        }
     }
 
     /// <summary>Runs the plugin over queued events until the queue completes or <paramref name="stopping"/> fires.</summary>
@@ -304,15 +287,25 @@ internal sealed class PluginWorker
 
     private async Task HandleAsync(QueuedEvent item, CancellationToken callbackCancellation)
     {
-        if (item.Ticket is { } ticket)
+        try
         {
-            // Passed by a suspended lane too: what it dropped is fetched again, and the batch must not wait for it.
-            _handledAtPass = HandledCount;
-            ticket.Pass();
-            return;
+            await HandleEventAsync(item, callbackCancellation).ConfigureAwait(false);
         }
+        finally
+        {
+            if (item.Ticket is { } ticket)
+            {
+                // Passed whatever became of the event (a suspended lane drops it and fetches it again later): the
+                // batch must not wait for it.
+                _handledAtPass = HandledCount;
+                ticket.Pass();
+            }
+        }
+    }
 
-        var evt = item.Event!;
+    private async Task HandleEventAsync(QueuedEvent item, CancellationToken callbackCancellation)
+    {
+        var evt = item.Event;
         lock (_gate)
         {
             if (item.Epoch != _epoch || _suspended)
