@@ -66,7 +66,8 @@ internal sealed class EventEngine
         var loaded = stateFile.Load();
         var firstStart = loaded is null;
         _state = loaded ?? new DaemonState();
-        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log, () => Workers);
+        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log, () => Workers,
+            () => Poller.OpenBatches == 0);
 
         foreach (var (collection, _) in _collections)
         {
@@ -99,6 +100,7 @@ internal sealed class EventEngine
         _checkpointer.SaveNow();
         _checkpointer.Start();
         Poller.CycleCompleted += _checkpointer.RequestWhenIdle;
+        Poller.BatchDrained += _checkpointer.Request;
 
         foreach (var worker in workers)
         {
@@ -173,7 +175,7 @@ internal sealed class EventEngine
         var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
         // Not gated on what the poller does: whenever a lane is a batch ahead of the file it waits for a checkpoint,
         // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read
-        // takes). The checkpointer merges lanes that ask together into one write.
+        // takes). The write itself is asked for once per batch, when the last lane is through it.
         return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize, _checkpointer);
     }
 

@@ -32,6 +32,8 @@ internal sealed class EventPoller
     private readonly Queue<PrefetchedRead> _ahead = new();
     private readonly ReadWindow _window;
     private readonly RangePlanner _planner;
+    private readonly Action _onBatchDrained;
+    private int _openBatches;
 
     public EventPoller(SiteEventSource source, EngineOptions options, Func<IReadOnlyList<PluginWorker>> workers, SiteClock siteClock, TimeProvider timeProvider)
     {
@@ -46,10 +48,24 @@ internal sealed class EventPoller
         _window = new ReadWindow(Math.Max(1, options.MaxParallelReads), timeProvider);
         _planner = new RangePlanner(options.MaxEventBatchSize);
         source.Throttled += OnThrottled;
+        _onBatchDrained = () =>
+        {
+            Interlocked.Decrement(ref _openBatches);
+            BatchDrained?.Invoke();
+        };
     }
 
     /// <summary>Raised after each poll cycle (a main query and its dispatch); the engine checkpoints here.</summary>
     public event Action? CycleCompleted;
+
+    /// <summary>
+    /// Raised once per dispatched batch, when every lane that got part of it has handled that part (on the thread of
+    /// the lane that finished last): the engine's one checkpoint per batch. Must be quick and must not throw.
+    /// </summary>
+    public event Action? BatchDrained;
+
+    /// <summary>Batches dispatched to the lanes and not yet handled by all of them.</summary>
+    public int OpenBatches => Volatile.Read(ref _openBatches);
 
     /// <summary>Main queries made so far.</summary>
     public long PollCount => Interlocked.Read(ref _polls);
@@ -317,42 +333,59 @@ internal sealed class EventPoller
 
         // Lane by lane: a lane gets its share of the batch in one go, so it wakes once per batch rather than once per
         // event (waking ten lanes per event cost more than the callbacks). A full lane does not keep the batch from
-        // the lanes after it: they are filled first, then the full ones are waited on, each still in id order.
-        List<(PluginWorker Worker, ValueTask Pending, int Next)>? full = null;
+        // the lanes after it: they are filled first, then the full ones are waited on, each still in id order. The
+        // last event of each lane's share carries the batch's ticket, so the ticket tells when every lane is through.
+        Interlocked.Increment(ref _openBatches);
+        var ticket = new BatchTicket(_onBatchDrained);
+        List<(PluginWorker Worker, ValueTask Pending, int Next, int Last)>? full = null;
         foreach (var worker in workers)
         {
-            for (var i = 0; i < events.Count; i++)
+            var last = LastWanted(worker, events);
+            for (var i = 0; i <= last; i++)
             {
                 if (!worker.Wants(events[i]))
                 {
                     continue;
                 }
 
-                var enqueued = worker.EnqueueAsync(events[i], stopping);
+                var enqueued = worker.EnqueueAsync(events[i], i == last ? ticket : null, stopping);
                 if (!enqueued.IsCompletedSuccessfully)
                 {
-                    (full ??= []).Add((worker, enqueued, i + 1));
+                    (full ??= []).Add((worker, enqueued, i + 1, last));
                     break;
                 }
             }
         }
 
-        if (full is null)
+        if (full is not null)
         {
-            return;
-        }
-
-        foreach (var (worker, pending, next) in full)
-        {
-            await pending.ConfigureAwait(false);
-            for (var i = next; i < events.Count; i++)
+            foreach (var (worker, pending, next, last) in full)
             {
-                if (worker.Wants(events[i]))
+                await pending.ConfigureAwait(false);
+                for (var i = next; i <= last; i++)
                 {
-                    await worker.EnqueueAsync(events[i], stopping).ConfigureAwait(false);
+                    if (worker.Wants(events[i]))
+                    {
+                        await worker.EnqueueAsync(events[i], i == last ? ticket : null, stopping).ConfigureAwait(false);
+                    }
                 }
             }
         }
+
+        ticket.Seal();
+    }
+
+    /// <summary>The index of the last event of the batch the lane wants (usually the batch's last), or -1.</summary>
+    private static int LastWanted(PluginWorker worker, IReadOnlyList<ShotgunEvent> events)
+    {
+        // Queuing the earlier events does not change what the lane wants of the later ones (ids only grow).
+        var last = events.Count - 1;
+        while (last >= 0 && !worker.Wants(events[last]))
+        {
+            last--;
+        }
+
+        return last;
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)

@@ -18,11 +18,17 @@ namespace ShotgunEvents.Daemon.Events;
 /// </remarks>
 internal sealed class PluginWorker
 {
+    /// <summary>
+    /// How long a lane at its crash bound waits for the batch write the other lanes are about to trigger before it asks
+    /// for a write itself. Catching up, lanes in step pass a batch within milliseconds of each other; the limit only
+    /// matters when the lane waited for is stuck in a callback, and keeps the others' delay to a blink once per batch.
+    /// </summary>
+    private static readonly TimeSpan BoundPatience = TimeSpan.FromMilliseconds(100);
+
     private readonly Lock _gate = new();
     private readonly PluginCursor _cursor;
     private readonly Logger _log;
     private readonly int _checkpointEvery;
-    private readonly int _checkpointSoon;
     private readonly StateCheckpointer? _checkpointer;
     private readonly Channel<QueuedEvent> _queue;
     private readonly HashSet<int> _backlogQueued = [];
@@ -31,7 +37,7 @@ internal sealed class PluginWorker
     private bool _suspended;
     private long _handled;
     private long _handledAtCheckpoint;
-    private long _requestedAtMark = -1;
+    private long _handledAtPass = -1;
     private long _stateVersion;
     private DateTimeOffset? _lastHandledCreatedAt;
 
@@ -49,8 +55,6 @@ internal sealed class PluginWorker
         _cursor = cursor;
         _log = log;
         _checkpointEvery = Math.Max(1, checkpointEvery);
-        // Asked for ahead of the bound, so the write is usually done before the lane gets there and never waits.
-        _checkpointSoon = _checkpointEvery - (_checkpointEvery / 8);
         _checkpointer = checkpointer;
         _highWater = cursor.State.LastEventId ?? 0;
         _suspended = !plugin.IsActive;
@@ -160,7 +164,10 @@ internal sealed class PluginWorker
     }
 
     /// <summary>Queues an event <see cref="Wants"/> accepted; waits while the queue is full.</summary>
-    public ValueTask EnqueueAsync(ShotgunEvent evt, CancellationToken cancellationToken)
+    /// <param name="evt">The event.</param>
+    /// <param name="ticket">Set on the last event of this lane's share of a batch: the lane passes it once that event is done.</param>
+    /// <param name="cancellationToken">Cancelled when the daemon stops.</param>
+    public ValueTask EnqueueAsync(ShotgunEvent evt, BatchTicket? ticket, CancellationToken cancellationToken)
     {
         QueuedEvent item;
         lock (_gate)
@@ -175,9 +182,10 @@ internal sealed class PluginWorker
                 _highWater = evt.Id;
             }
 
-            item = new QueuedEvent(evt, _epoch, fromBacklog);
+            item = new QueuedEvent(evt, _epoch, fromBacklog, ticket);
         }
 
+        ticket?.Add();
         return _queue.Writer.WriteAsync(item, cancellationToken);
     }
 
@@ -279,6 +287,25 @@ internal sealed class PluginWorker
 
     private async Task HandleAsync(QueuedEvent item, CancellationToken callbackCancellation)
     {
+        try
+        {
+            await HandleEventAsync(item, callbackCancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (item.Ticket is { } ticket)
+            {
+                // Passed whatever became of the event (a suspended lane drops it and fetches it again later): the
+                // batch must not wait for it.
+                _handledAtPass = HandledCount;
+                ticket.Pass();
+            }
+        }
+    }
+
+    private async Task HandleEventAsync(QueuedEvent item, CancellationToken callbackCancellation)
+    {
+        var evt = item.Event;
         lock (_gate)
         {
             if (item.Epoch != _epoch || _suspended)
@@ -287,11 +314,13 @@ internal sealed class PluginWorker
             }
         }
 
-        var outcome = await Plugin.ProcessAsync(item.Event, callbackCancellation).ConfigureAwait(false);
+        // Before the event, not after the last one: a lane exactly a batch ahead passes the marker behind it first.
+        await WithinBoundAsync(callbackCancellation).ConfigureAwait(false);
+        var outcome = await Plugin.ProcessAsync(evt, callbackCancellation).ConfigureAwait(false);
         if (outcome == PluginOutcome.Handled)
         {
-            var handled = OnHandled(item);
-            await CheckpointIfDueAsync(handled, callbackCancellation).ConfigureAwait(false);
+            var handled = OnHandled(evt);
+            RequestIfIntervalDue(handled);
             return;
         }
 
@@ -305,7 +334,7 @@ internal sealed class PluginWorker
         if (outcome == PluginOutcome.Failed)
         {
             _log.Error("Plugin {0} stopped at event {1} (stopOnError); it resumes there once its file is fixed.",
-                Plugin.Name, item.Event.Id);
+                Plugin.Name, evt.Id);
         }
 
         // A fixed version may have been swapped in between the failure and the suspension above; its reload
@@ -334,53 +363,54 @@ internal sealed class PluginWorker
     }
 
     /// <summary>
-    /// The poller asks for a checkpoint after each batch it reads, but while it waits on a full queue of another
-    /// plugin this lane may drain far more than a batch: it asks itself a little before it is a batch ahead of the
-    /// file, and waits for the write when it gets there, so a crash never re-delivers more than a batch to it.
+    /// The crash bound: a lane never gets more than a batch of handled events ahead of the file, so before an event it
+    /// waits while it is a batch ahead. The write for a batch is asked for once, when every lane is through it
+    /// (<see cref="BatchTicket"/>), and it holds at least every lane's position at its marker. A lane less than a batch
+    /// past its last marker waits for that write without asking for one, at most <see cref="BoundPatience"/>: catching
+    /// up, the lanes it waits for are the ones that set the pace anyway (the poller waits for the fullest queue), so the
+    /// wait costs nothing and gives them the core. After that (a lane stuck in a callback or far behind), or with no
+    /// batch behind it (serial mode), it asks for a write of its own.
     /// </summary>
-    private Task CheckpointIfDueAsync(long handled, CancellationToken cancellationToken)
+    private Task WithinBoundAsync(CancellationToken cancellationToken)
     {
-        if (_checkpointer is null)
+        if (_checkpointer is not { BoundsLanes: true })
         {
             return Task.CompletedTask;
         }
 
         var mark = Interlocked.Read(ref _handledAtCheckpoint);
-        var ahead = handled - mark;
-        if (!_checkpointer.BoundsLanes)
+        var handled = HandledCount;
+        if (handled - mark < _checkpointEvery)
         {
-            if (ahead == _checkpointEvery)
-            {
-                _checkpointer.Request();
-            }
-
             return Task.CompletedTask;
         }
 
-        if (ahead >= _checkpointEvery)
+        var atPass = _handledAtPass;
+        if (mark < atPass && handled - atPass < _checkpointEvery)
         {
-            return _checkpointer.WaitForCheckpointAsync(cancellationToken);
+            return _checkpointer.WaitForWriteAsync(() => CheckpointedCount >= atPass, BoundPatience, cancellationToken);
         }
 
-        // Only a lane that will reach its bound on the work it already holds asks ahead (once per checkpoint); one
-        // that will not has worked through the poller's last batch before the next, and the poll cycle writes for it.
-        if (ahead >= _checkpointSoon && mark != _requestedAtMark && QueueLength > _checkpointEvery - ahead)
-        {
-            _requestedAtMark = mark;
-            _checkpointer.Request();
-        }
-
-        return Task.CompletedTask;
+        return _checkpointer.WaitForCheckpointAsync(cancellationToken);
     }
 
-    private long OnHandled(QueuedEvent item)
+    /// <summary>With an interval (no bound), a lane a batch ahead asks once; the interval decides when it is written.</summary>
+    private void RequestIfIntervalDue(long handled)
+    {
+        if (_checkpointer is { BoundsLanes: false } && handled - Interlocked.Read(ref _handledAtCheckpoint) == _checkpointEvery)
+        {
+            _checkpointer.Request();
+        }
+    }
+
+    private long OnHandled(ShotgunEvent evt)
     {
         HandledOutcome outcome;
         lock (_gate)
         {
-            _backlogQueued.Remove(item.Event.Id);
-            outcome = _cursor.OnHandled(item.Event.Id, item.Event.CreatedAt);
-            _lastHandledCreatedAt = item.Event.CreatedAt;
+            _backlogQueued.Remove(evt.Id);
+            outcome = _cursor.OnHandled(evt.Id, evt.CreatedAt);
+            _lastHandledCreatedAt = evt.CreatedAt;
         }
 
         var handled = Interlocked.Increment(ref _handled);
@@ -389,7 +419,7 @@ internal sealed class PluginWorker
         switch (outcome.Kind)
         {
             case HandledKind.FilledFromBacklog:
-                _log.Info("Plugin {0}: processed late event {1} from the backlog.", Plugin.Name, item.Event.Id);
+                _log.Info("Plugin {0}: processed late event {1} from the backlog.", Plugin.Name, evt.Id);
                 break;
             case HandledKind.GapBacklogged:
                 _log.Info("Plugin {0}: event(s) {1} not visible yet; waiting for them until {2:u} (site time).",

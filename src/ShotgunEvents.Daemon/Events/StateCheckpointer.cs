@@ -6,9 +6,9 @@ namespace ShotgunEvents.Daemon.Events;
 
 /// <summary>
 /// The one writer of the state file. The poll cycle and the lanes only ask for a checkpoint; a background loop merges
-/// every request that arrives before it starts a write into that write, so lanes in step cost one write, not one each,
-/// and nobody but a lane at its crash bound waits for the disk. With an interval (<c>state_checkpoint = N</c>) it
-/// writes at most once per interval. Graceful stop writes the last state. Plugins that are not loaded now keep their
+/// every request that arrives before it starts a write into that write (the poller asks once per batch, when every lane
+/// is through it), and nobody but a lane at its crash bound waits for the disk. With an interval
+/// (<c>state_checkpoint = N</c>) it writes at most once per interval. Graceful stop writes the last state. Plugins that are not loaded now keep their
 /// entry, so a plugin file that comes back resumes where it was.
 /// </summary>
 internal sealed class StateCheckpointer
@@ -20,10 +20,12 @@ internal sealed class StateCheckpointer
     private readonly TimeProvider _timeProvider;
     private readonly Logger _log;
     private readonly Func<IReadOnlyList<PluginWorker>> _workers;
+    private readonly Func<bool> _idle;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _writeGate = new();
     private readonly Lock _waitersGate = new();
     private TaskCompletionSource? _waiters;
+    private TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _urgent;
     private CancellationTokenSource? _stop;
     private Task _loop = Task.CompletedTask;
@@ -41,9 +43,11 @@ internal sealed class StateCheckpointer
     /// <param name="timeProvider">The clock of the interval and the status file.</param>
     /// <param name="log">The engine logger.</param>
     /// <param name="workers">The lanes now (they come and go while running).</param>
+    /// <param name="idle">True when no dispatched batch is still in the lanes (its end asks for its own write).</param>
     public StateCheckpointer(StateFile file, DaemonState state, TimeSpan? interval, Uri? site, TimeProvider timeProvider, Logger log,
-        Func<IReadOnlyList<PluginWorker>> workers)
+        Func<IReadOnlyList<PluginWorker>> workers, Func<bool> idle)
     {
+        _idle = idle;
         _file = file;
         _state = state;
         _interval = interval;
@@ -81,11 +85,11 @@ internal sealed class StateCheckpointer
     }
 
     /// <summary>
-    /// Asks for a checkpoint at the end of a poll cycle, honoured only if no lane has queued work: in live running
-    /// that writes what the previous cycle's events did; while catching up, when lanes always have work, the lanes' own
-    /// requests just ahead of their bound write instead, so a cycle and the lanes in step do not each cost a write.
-    /// (Not from lanes that run dry: while the poller hands a batch out lane by lane, each of them would find the others
-    /// idle and write.)
+    /// Asks for a checkpoint at the end of a poll cycle, honoured only if no dispatched batch is still in the lanes: what
+    /// changed outside a batch (serial mode, expired backlog entries) is written here. A batch in the lanes is written
+    /// when the last lane is through it (<see cref="EventPoller.BatchDrained"/>), so a cycle and its batch do not each
+    /// cost a write. (Queue lengths cannot tell: a lane that took its last event from the queue is still handling it,
+    /// and a write then was followed by the batch's own.)
     /// </summary>
     public void RequestWhenIdle() => _wake.Writer.TryWrite(true);
 
@@ -103,6 +107,42 @@ internal sealed class StateCheckpointer
 
         Request();
         return next.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits, without asking for a write, until <paramref name="done"/> is true after a write (someone else has asked:
+    /// the end of a batch); asks for one if that has not happened within <paramref name="patience"/>, then waits for it.
+    /// A failed write also ends the wait, like <see cref="WaitForCheckpointAsync"/>.
+    /// </summary>
+    public async Task WaitForWriteAsync(Func<bool> done, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        var since = _timeProvider.GetTimestamp();
+        while (true)
+        {
+            // The signal first, then the condition: a write marks the lanes before it signals, so none is missed.
+            var written = Volatile.Read(ref _written).Task;
+            if (done())
+            {
+                return;
+            }
+
+            var left = patience - _timeProvider.GetElapsedTime(since);
+            if (left <= TimeSpan.Zero)
+            {
+                await WaitForCheckpointAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            try
+            {
+                await written.WaitAsync(left, _timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                await WaitForCheckpointAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
     }
 
     /// <summary>Writes a checkpoint now on the caller's thread, whether or not something changed (start, stop).</summary>
@@ -137,7 +177,7 @@ internal sealed class StateCheckpointer
                 }
 
                 var urgent = Interlocked.Exchange(ref _urgent, 0) == 1 || _interval is not null;
-                if (urgent || Volatile.Read(ref _waiters) is not null || _workers().All(w => w.QueueLength == 0))
+                if (urgent || Volatile.Read(ref _waiters) is not null || _idle())
                 {
                     Save(force: false);
                 }
@@ -188,6 +228,8 @@ internal sealed class StateCheckpointer
             finally
             {
                 waiters?.TrySetResult();
+                // After the marks: whoever waits for a mark sees it once this fires.
+                Interlocked.Exchange(ref _written, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
     }

@@ -33,6 +33,25 @@ public sealed class EngineCheckpointTests
         Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task CatchUp_TenLanes_AtMostOneWritePerBatch(int parallelReads)
+    {
+        await using var h = await EngineHarness.CreateAsync();
+        AddNoops(h, 10);
+        h.Store.SeedEvents(10_000);
+        var ids = h.VisibleIds();
+        var batches = (ids.Count + BatchSize - 1) / BatchSize;
+        await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize, MaxParallelReads = parallelReads });
+        var maxAhead = await CatchUpAsync(engine, ids[^1]);
+
+        // The write is asked for once per batch, when the last lane is through it; the one at start comes on top.
+        var writes = engine.Engine.Checkpointer!.WriteCount;
+        Assert.True(writes <= batches + 1, $"{writes} writes for {batches} batches of {BatchSize}");
+        Assert.True(maxAhead <= BatchSize, $"a lane was {maxAhead} events ahead of the state file (batch {BatchSize})");
+    }
+
     [Fact]
     public async Task CatchUp_ParallelReads_NoLaneMoreThanABatchAheadOfTheStateFile()
     {
