@@ -388,11 +388,15 @@ internal sealed class PluginWorker
         var atPass = _handledAtPass;
         if (mark < atPass && handled - atPass < _checkpointEvery)
         {
-            return _checkpointer.WaitForWriteAsync(() => CheckpointedCount >= atPass, BoundPatience, cancellationToken);
+            return WaitForBatchWriteAsync(_checkpointer, atPass, cancellationToken);
         }
 
         return _checkpointer.WaitForCheckpointAsync(cancellationToken);
     }
+
+    // Its own method: the lambda's closure would otherwise be allocated on every event, not only when a lane waits.
+    private Task WaitForBatchWriteAsync(StateCheckpointer checkpointer, long atPass, CancellationToken cancellationToken) =>
+        checkpointer.WaitForWriteAsync(() => CheckpointedCount >= atPass, BoundPatience, cancellationToken);
 
     /// <summary>With an interval (no bound), a lane a batch ahead asks once; the interval decides when it is written.</summary>
     private void RequestIfIntervalDue(long handled)

@@ -11,5 +11,6 @@ namespace ShotgunEvents.Benchmarks.Scenarios;
 /// <param name="CpuMicroseconds">The harness process's CPU time per event (site, client and engine together).</param>
 /// <param name="PeakReadsInFlight">The most catch-up reads the poller had in flight at once.</param>
 /// <param name="StateWrites">State files the checkpoint writer wrote during the run (the one at start included).</param>
+/// <param name="Gc">The process's allocations and collections during the run.</param>
 internal sealed record CatchupResult(int Events, double Seconds, double Rate, double LoadSeconds, long Polls, int Plugins, long MinHandled,
-    double CpuMicroseconds, int PeakReadsInFlight, long StateWrites);
+    double CpuMicroseconds, int PeakReadsInFlight, long StateWrites, GcTally Gc);
