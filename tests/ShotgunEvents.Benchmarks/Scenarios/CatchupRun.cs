@@ -40,6 +40,18 @@ internal static class CatchupRun
         await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
         var created = Stopwatch.GetTimestamp();
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        var writes = new List<double>();
+        if (daemon.Engine.Checkpointer is { } checkpointer)
+        {
+            checkpointer.Written += took =>
+            {
+                lock (writes)
+                {
+                    writes.Add(took.TotalMilliseconds);
+                }
+            };
+        }
+
         var cpuStart = CpuTime();
         var gc = GcTally.Start();
         var workers = daemon.Engine.Workers;
@@ -60,7 +72,8 @@ internal static class CatchupRun
             cpu.TotalMicroseconds / events,
             daemon.Engine.Poller.PeakReadsInFlight,
             daemon.Engine.Checkpointer?.WriteCount ?? 0,
-            collected);
+            collected,
+            WriteTimes(writes));
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
@@ -91,6 +104,14 @@ internal static class CatchupRun
 
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
         return (read / seconds, (CpuTime() - cpuStart).TotalMicroseconds / Math.Max(1, read), gc.Stop(read));
+    }
+
+    private static Percentiles WriteTimes(List<double> writes)
+    {
+        lock (writes)
+        {
+            return new Percentiles(writes);
+        }
     }
 
     private static TimeSpan CpuTime()
