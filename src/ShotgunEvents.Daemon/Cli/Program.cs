@@ -25,6 +25,8 @@ public static class Program
 
     private static async Task<int> MainAsync(string[] args)
     {
+        // Before anything else: the warm-up's thread uses the spare core while this one parses the command line.
+        var warmUp = StartupWarmUp.StartFor(args);
         // NLog loads the nlog.config beside the binary on the first GetLogger, before our layout renderers exist (a
         // crash when the mail alerts start first). Logging is configured from daemon.ini only; until then it goes nowhere.
         LoggingSetup.RegisterExtensions(LogManager.LogFactory);
@@ -53,7 +55,7 @@ public static class Program
         try
         {
             return await result.MapResult(
-                (RunOptions o) => RunCommand.RunAsync(o),
+                (RunOptions o) => RunCommand.RunAsync(o, warmUp),
                 (CheckOptions o) => CheckCommand.RunAsync(o, Console.Out),
                 (StatusOptions o) => StatusCommand.RunAsync(o, Console.Out),
                 (ReplayOptions o) => ReplayCommand.RunAsync(o, Console.Out),
