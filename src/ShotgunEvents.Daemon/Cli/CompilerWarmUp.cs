@@ -25,8 +25,8 @@ internal static class CompilerWarmUp
 
     /// <summary>
     /// Starts the warm-up unless every plugin file has a compile cache entry: then no plugin needs Roslyn, and on two
-    /// cores the warm-up's seconds of JIT were taken from the start it was meant to shorten; only the cache key's
-    /// host identity is computed ahead then.
+    /// cores the warm-up's seconds of JIT were taken from the start it was meant to shorten (the cache key's host
+    /// identity is computed ahead by <see cref="StartupWarmUp"/> instead).
     /// </summary>
     /// <param name="pluginDirectories">The configured plugin directories.</param>
     /// <param name="cacheDirectory">The compile cache directory.</param>
@@ -38,7 +38,7 @@ internal static class CompilerWarmUp
             var allCached = pluginDirectories.All(directory => Directory.EnumerateFiles(directory, "*.csx")
                 .Where(f => !Path.GetFileName(f).StartsWith('.'))
                 .All(f => cache.HasEntry(Path.GetFullPath(f), Path.GetFileNameWithoutExtension(f))));
-            return allCached ? Task.Run(WarmCacheKey) : Start();
+            return allCached ? Task.CompletedTask : Start();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
@@ -46,13 +46,6 @@ internal static class CompilerWarmUp
             return Start();
         }
     }
-
-    /// <summary>
-    /// A warm start's head start instead: the cache key's host identity (the MVIDs of the ~25 reference files, read
-    /// with System.Reflection.Metadata) is computed on the spare core while the main thread configures logging, so
-    /// the first plugin's cache lookup finds it ready. Roslyn-free, like the cache itself.
-    /// </summary>
-    private static void WarmCacheKey() => _ = HostReferences.Identity;
 
     private static void Run()
     {

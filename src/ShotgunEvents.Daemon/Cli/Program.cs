@@ -25,10 +25,18 @@ public static class Program
 
     private static async Task<int> MainAsync(string[] args)
     {
+        // Before anything else: the warm-up's thread uses the spare core while this one reads the command line and daemon.ini.
+        var warmUp = StartupWarmUp.StartFor(args);
         // NLog loads the nlog.config beside the binary on the first GetLogger, before our layout renderers exist (a
         // crash when the mail alerts start first). Logging is configured from daemon.ini only; until then it goes nowhere.
         LoggingSetup.RegisterExtensions(LogManager.LogFactory);
         LogManager.Configuration = new LoggingConfiguration();
+        // A plain `run` command line skips the parser (RunCommandLine says why); everything else is parsed as always.
+        if (RunCommandLine.TryParse(args) is { } run)
+        {
+            return await RunGuardedAsync(() => RunCommand.RunAsync(run, warmUp)).ConfigureAwait(false);
+        }
+
         if (UnknownVerb(args) is { } unknown)
         {
             // `run` is the default verb, so the parser would take a mistyped verb as `run` and start the daemon.
@@ -37,23 +45,14 @@ public static class Program
             return ExitCodes.Usage;
         }
 
-        using var parser = new Parser(settings =>
-        {
-            settings.HelpWriter = null;
-            settings.CaseInsensitiveEnumValues = true;
-            settings.AutoVersion = true;
-            settings.AutoHelp = true;
-        });
-        var result = parser.ParseArguments(args, Verbs);
+        var result = Parse(args);
         if (result is NotParsed<object> notParsed)
         {
             return PrintUsage(notParsed);
         }
 
-        try
-        {
-            return await result.MapResult(
-                (RunOptions o) => RunCommand.RunAsync(o),
+        return await RunGuardedAsync(() => result.MapResult(
+                (RunOptions o) => RunCommand.RunAsync(o, warmUp),
                 (CheckOptions o) => CheckCommand.RunAsync(o, Console.Out),
                 (StatusOptions o) => StatusCommand.RunAsync(o, Console.Out),
                 (ReplayOptions o) => ReplayCommand.RunAsync(o, Console.Out),
@@ -61,7 +60,29 @@ public static class Program
                 (DumpSchemaOptions o) => DumpSchemaCommand.RunAsync(o, Console.Out),
                 (NewPluginOptions o) => Task.FromResult(NewPluginCommand.Run(o.Name, NewPluginCommand.TargetDirectory(o), Console.Out)),
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
-                _ => Task.FromResult(ExitCodes.Usage)).ConfigureAwait(false);
+                _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
+    }
+
+    /// <summary>The command line as CommandLineParser reads it (every verb; help and version handled by the caller).</summary>
+    /// <param name="args">The command line.</param>
+    internal static ParserResult<object> Parse(string[] args)
+    {
+        using var parser = new Parser(settings =>
+        {
+            settings.HelpWriter = null;
+            settings.CaseInsensitiveEnumValues = true;
+            settings.AutoVersion = true;
+            settings.AutoHelp = true;
+        });
+        return parser.ParseArguments(args, Verbs);
+    }
+
+    /// <summary>Runs a command, turning the errors a user can fix into a message and an exit code.</summary>
+    private static async Task<int> RunGuardedAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command().ConfigureAwait(false);
         }
         catch (ConfigException ex)
         {

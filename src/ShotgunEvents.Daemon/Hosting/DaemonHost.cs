@@ -33,6 +33,15 @@ internal static class DaemonHost
         return BuildWithListener(runtime, configure);
     }
 
+    /// <summary>
+    /// The JIT work of <see cref="Build"/> without a host to keep: an empty host built and disposed (no service,
+    /// no logging provider; never started, so no signal handler is registered and nothing listens).
+    /// </summary>
+    public static void WarmUp()
+    {
+        using var host = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings()).Build();
+    }
+
     // Its own method, never inlined: the JIT loads ASP.NET Core's assemblies (about 20) only when this body is
     // compiled, so a daemon without [http] listen does not load them on its way to the first poll.
     [MethodImpl(MethodImplOptions.NoInlining)]

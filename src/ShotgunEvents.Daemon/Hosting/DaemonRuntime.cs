@@ -160,6 +160,20 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine, source, history, time);
     }
 
+    /// <summary>
+    /// Starts loading every collection's plugins on the thread pool (collection after collection, as the engine would),
+    /// so <c>run</c> builds its host on one core while the plugins load on the other; the engine's own load then
+    /// waits for this one. Started once, before the engine runs.
+    /// </summary>
+    public void StartLoadingPlugins()
+    {
+        Task? previous = null;
+        foreach (var (collection, _) in Collections)
+        {
+            previous = collection.StartLoading(previous);
+        }
+    }
+
     /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>
     public static string CompileCacheDirectory(DaemonSection daemon) => daemon.CompileCacheDirectory
         ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");

@@ -56,6 +56,26 @@ internal static class LoggingSetup
         return new AppliedLogging(config, fromFile ? Path.GetFullPath(file) : null, variables);
     }
 
+    /// <summary>
+    /// The JIT work of <see cref="Apply"/> without its effects: the shipped nlog.config (or the built-in configuration)
+    /// parsed into a throwaway factory, with default variables, and every target's layout rendered once. No target
+    /// is initialised, so no file or console is opened; the configuration is discarded.
+    /// </summary>
+    public static void WarmUp()
+    {
+        using var factory = new LogFactory();
+        RegisterExtensions(factory);
+        var variables = LoggingVariables.From(new LoggingOptions { LogPath = Path.GetTempPath() });
+        var file = Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+        var config = File.Exists(file) ? LoadFile(file, variables, factory) : BuiltInLoggingConfiguration.Create(variables, factory);
+        WrapTargetsWithMasking(config);
+        var sample = new LogEventInfo(LogLevel.Info, "plugin.warm-up", System.Globalization.CultureInfo.InvariantCulture, "Warm-up line {0}", [1]);
+        foreach (var target in config.AllTargets.OfType<TargetWithLayout>())
+        {
+            _ = target.Layout.Render(sample);
+        }
+    }
+
     /// <summary>Registers the layout renderers and the wrapper nlog.config refers to. Safe to call again.</summary>
     public static void RegisterExtensions(LogFactory factory)
     {

@@ -26,6 +26,7 @@ internal sealed class PluginCollection : IAsyncDisposable
     private readonly List<Task> _removals = [];
     private Plugin[] _snapshot = [];
     private PluginDirectoryWatcher? _watcher;
+    private Task? _preload;
     private int _scanQueued;
     private int _scanCount;
     private bool _scannedOnce;
@@ -69,10 +70,42 @@ internal sealed class PluginCollection : IAsyncDisposable
     /// <summary>The watcher, once <see cref="StartWatching"/> ran.</summary>
     internal PluginDirectoryWatcher? Watcher => _watcher;
 
-    /// <summary>Loads every plugin of the directory, one after another (parallel compiles are slower on few cores).</summary>
+    /// <summary>
+    /// Loads every plugin of the directory, one after another (parallel compiles are slower on few cores). After
+    /// <see cref="StartLoading"/> it waits for that load instead, then rescans once (a few file stats), so a file
+    /// changed while the load ran ahead is seen exactly as if the load had started here.
+    /// </summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _preload, null) is { } preload)
+        {
+            await preload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await RescanAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts the first load on the thread pool, so that <c>run</c> loads the plugins while it builds the host; the
+    /// next <see cref="LoadAsync"/> waits for it. The load starts after <paramref name="after"/> (the previous
+    /// collection's), so the log lines keep the configured order.
+    /// </summary>
+    /// <param name="after">What must finish first (its failure is reported by its own <see cref="LoadAsync"/>), or null.</param>
+    /// <returns>The load.</returns>
+    public Task StartLoading(Task? after = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var load = Task.Run(async () =>
+        {
+            if (after is not null)
+            {
+                await after.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+
+            await RescanAsync(_stopping.Token).ConfigureAwait(false);
+        });
+        Volatile.Write(ref _preload, load);
+        return load;
     }
 
     /// <summary>Starts following changes: the file-system watcher and the periodic rescan.</summary>

@@ -10,6 +10,22 @@ public sealed partial class LoggingSetupTests
 {
     private const string EngineFile = "shotgunEventDaemon";
 
+    [Fact]
+    public void WarmUp_ShippedFile_ParsesItWithoutApplyingOrWritingAnything()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, LoggingSetup.DefaultFileName);
+        Assert.True(File.Exists(shipped), "the shipped nlog.config is beside the binary, so the warm-up parses it");
+        var configured = LogManager.Configuration;
+        var wouldBeEngineLog = Path.Combine(Path.GetTempPath(), EngineFile);
+        var existedBefore = File.Exists(wouldBeEngineLog);
+
+        LoggingSetup.WarmUp();
+
+        // The global configuration is the one it was (the warm-up's factory is its own), and no target opened a file.
+        Assert.Same(configured, LogManager.Configuration);
+        Assert.Equal(existedBefore, File.Exists(wouldBeEngineLog));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
