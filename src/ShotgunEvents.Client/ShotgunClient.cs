@@ -340,8 +340,8 @@ public sealed class ShotgunClient : IShotgun, IDisposable
 
     private async Task<(IReadOnlyList<ShotgunEvent> Events, bool? HasNext)> ReadEventPageAsync(JObject read, CancellationToken cancellationToken)
     {
-        var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, OnRetry).ConfigureAwait(false);
-        if (EventPageReader.TryRead(reply.Body) is { } page)
+        using var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, OnRetry).ConfigureAwait(false);
+        if (EventPageReader.TryRead(reply) is { } page)
         {
             var streamed = new ShotgunEvent[page.Rows.Count];
             for (var i = 0; i < streamed.Length; i++)

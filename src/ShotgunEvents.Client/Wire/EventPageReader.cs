@@ -1,6 +1,6 @@
-using System.Text;
 using Newtonsoft.Json;
 using ShotgunEvents.Api;
+using ShotgunEvents.Client.Transport;
 
 namespace ShotgunEvents.Client.Wire;
 
@@ -16,11 +16,11 @@ namespace ShotgunEvents.Client.Wire;
 /// </remarks>
 internal static class EventPageReader
 {
-    public static EventPage? TryRead(byte[] body)
+    public static EventPage? TryRead(RpcReply reply)
     {
         try
         {
-            using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body), Encoding.UTF8))
+            using var reader = new JsonTextReader(reply.OpenText())
             {
                 DateParseHandling = DateParseHandling.None,
             };

@@ -41,6 +41,17 @@ internal sealed record EngineOptions
     /// <summary>Events a plugin's queue holds before the poller waits for it.</summary>
     public int QueueCapacity { get; init; } = 1000;
 
+    /// <summary>The default of <see cref="BoundPatience"/>.</summary>
+    public static readonly TimeSpan DefaultBoundPatience = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long a lane at its crash bound waits for the batch write the other lanes are about to trigger before it asks
+    /// for a write itself. Catching up, lanes in step pass a batch within milliseconds of each other; the limit only
+    /// matters when the lane waited for is stuck in a callback, and keeps the others' delay to a blink once per batch.
+    /// The figure is a choice, not a measurement.
+    /// </summary>
+    public TimeSpan BoundPatience { get; init; } = DefaultBoundPatience;
+
     /// <summary>Where the engine's own lines go (the <c>engine</c> logger); tests give a private factory to read them.</summary>
     public LogFactory LogFactory { get; init; } = LogManager.LogFactory;
 }

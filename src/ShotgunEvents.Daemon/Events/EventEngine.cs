@@ -176,7 +176,7 @@ internal sealed class EventEngine
         // Not gated on what the poller does: whenever a lane is a batch ahead of the file it waits for a checkpoint,
         // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read
         // takes). The write itself is asked for once per batch, when the last lane is through it.
-        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize, _checkpointer);
+        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize, _checkpointer, _options.BoundPatience);
     }
 
     private void StartLane(PluginWorker worker)

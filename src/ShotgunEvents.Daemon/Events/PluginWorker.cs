@@ -18,18 +18,13 @@ namespace ShotgunEvents.Daemon.Events;
 /// </remarks>
 internal sealed class PluginWorker
 {
-    /// <summary>
-    /// How long a lane at its crash bound waits for the batch write the other lanes are about to trigger before it asks
-    /// for a write itself. Catching up, lanes in step pass a batch within milliseconds of each other; the limit only
-    /// matters when the lane waited for is stuck in a callback, and keeps the others' delay to a blink once per batch.
-    /// </summary>
-    private static readonly TimeSpan BoundPatience = TimeSpan.FromMilliseconds(100);
 
     private readonly Lock _gate = new();
     private readonly PluginCursor _cursor;
     private readonly Logger _log;
     private readonly int _checkpointEvery;
     private readonly StateCheckpointer? _checkpointer;
+    private readonly TimeSpan _boundPatience;
     private readonly Channel<QueuedEvent> _queue;
     private readonly HashSet<int> _backlogQueued = [];
     private long _highWater;
@@ -48,9 +43,12 @@ internal sealed class PluginWorker
     /// <param name="log">The engine logger.</param>
     /// <param name="checkpointEvery">Handled events the file may lag behind this lane (the crash bound).</param>
     /// <param name="checkpointer">The state writer the lane asks for checkpoints, or null for none.</param>
+    /// <param name="boundPatience">How long the lane at its crash bound waits for the batch write before asking for its own
+    /// (<see cref="EngineOptions.BoundPatience"/>); null for the default.</param>
     public PluginWorker(Plugin plugin, PluginCursor cursor, int queueCapacity, Logger log, int checkpointEvery = int.MaxValue,
-        StateCheckpointer? checkpointer = null)
+        StateCheckpointer? checkpointer = null, TimeSpan? boundPatience = null)
     {
+        _boundPatience = boundPatience ?? EngineOptions.DefaultBoundPatience;
         Plugin = plugin;
         _cursor = cursor;
         _log = log;
@@ -366,7 +364,7 @@ internal sealed class PluginWorker
     /// The crash bound: a lane never gets more than a batch of handled events ahead of the file, so before an event it
     /// waits while it is a batch ahead. The write for a batch is asked for once, when every lane is through it
     /// (<see cref="BatchTicket"/>), and it holds at least every lane's position at its marker. A lane less than a batch
-    /// past its last marker waits for that write without asking for one, at most <see cref="BoundPatience"/>: catching
+    /// past its last marker waits for that write without asking for one, at most <see cref="EngineOptions.BoundPatience"/>: catching
     /// up, the lanes it waits for are the ones that set the pace anyway (the poller waits for the fullest queue), so the
     /// wait costs nothing and gives them the core. After that (a lane stuck in a callback or far behind), or with no
     /// batch behind it (serial mode), it asks for a write of its own.
@@ -388,11 +386,15 @@ internal sealed class PluginWorker
         var atPass = _handledAtPass;
         if (mark < atPass && handled - atPass < _checkpointEvery)
         {
-            return _checkpointer.WaitForWriteAsync(() => CheckpointedCount >= atPass, BoundPatience, cancellationToken);
+            return WaitForBatchWriteAsync(_checkpointer, atPass, cancellationToken);
         }
 
         return _checkpointer.WaitForCheckpointAsync(cancellationToken);
     }
+
+    // Its own method: the lambda's closure would otherwise be allocated on every event, not only when a lane waits.
+    private Task WaitForBatchWriteAsync(StateCheckpointer checkpointer, long atPass, CancellationToken cancellationToken) =>
+        checkpointer.WaitForWriteAsync(() => CheckpointedCount >= atPass, _boundPatience, cancellationToken);
 
     /// <summary>With an interval (no bound), a lane a batch ahead asks once; the interval decides when it is written.</summary>
     private void RequestIfIntervalDue(long handled)

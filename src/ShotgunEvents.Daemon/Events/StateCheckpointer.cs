@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using NLog;
 using ShotgunEvents.Daemon.State;
 
@@ -21,7 +20,7 @@ internal sealed class StateCheckpointer
     private readonly Logger _log;
     private readonly Func<IReadOnlyList<PluginWorker>> _workers;
     private readonly Func<bool> _idle;
-    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly ManualResetEventSlim _wake = new(initialState: false);
     private readonly Lock _writeGate = new();
     private readonly Lock _waitersGate = new();
     private TaskCompletionSource? _waiters;
@@ -74,14 +73,39 @@ internal sealed class StateCheckpointer
     public void Start()
     {
         _stop = new CancellationTokenSource();
-        _loop = Task.Run(() => RunAsync(_stop.Token));
+        var stopping = _stop.Token;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = done.Task;
+
+        // Its own thread, not the thread pool: catching up, every pool thread runs a lane that keeps its thread while
+        // its queue has events, so a writer woken on the pool waited behind them while the lanes at their crash bound
+        // waited for it. A thread of its own is scheduled by the OS at once.
+        var thread = new Thread(
+            () =>
+            {
+                try
+                {
+                    Run(stopping);
+                    done.TrySetResult();
+                }
+                catch (Exception ex)
+                {
+                    done.TrySetException(ex);
+                }
+            },
+            maxStackSize: 256 * 1024)
+        {
+            IsBackground = true,
+            Name = "state writer",
+        };
+        thread.Start();
     }
 
     /// <summary>Asks for a checkpoint without waiting: merged into the next write (or into the one about to start).</summary>
     public void Request()
     {
         Volatile.Write(ref _urgent, 1);
-        _wake.Writer.TryWrite(true);
+        _wake.Set();
     }
 
     /// <summary>
@@ -91,7 +115,7 @@ internal sealed class StateCheckpointer
     /// cost a write. (Queue lengths cannot tell: a lane that took its last event from the queue is still handling it,
     /// and a write then was followed by the batch's own.)
     /// </summary>
-    public void RequestWhenIdle() => _wake.Writer.TryWrite(true);
+    public void RequestWhenIdle() => _wake.Set();
 
     /// <summary>
     /// Asks for a checkpoint and waits until a write that started after this call is done, so it holds everything
@@ -162,18 +186,20 @@ internal sealed class StateCheckpointer
         SaveNow();
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    private void Run(CancellationToken stopping)
     {
         try
         {
-            while (await _wake.Reader.WaitToReadAsync(stopping).ConfigureAwait(false))
+            while (true)
             {
-                _ = _wake.Reader.TryRead(out _);
+                _wake.Wait(stopping);
+                // Reset before the write reads the lanes: a request from here on is either in this write or wakes the next.
+                _wake.Reset();
                 if (_interval is { } every && every - _timeProvider.GetElapsedTime(_savedAt) is var wait && wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, _timeProvider, stopping).ConfigureAwait(false);
+                    Task.Delay(wait, _timeProvider, stopping).GetAwaiter().GetResult();
                     // Requests that came during the wait are in this write.
-                    _ = _wake.Reader.TryRead(out _);
+                    _wake.Reset();
                 }
 
                 var urgent = Interlocked.Exchange(ref _urgent, 0) == 1 || _interval is not null;
@@ -203,6 +229,32 @@ internal sealed class StateCheckpointer
 
             var workers = _workers();
             var handled = new long[workers.Count];
+            var released = false;
+
+            // The lanes learn what the file holds once it has its name: from then on a kill cannot undo it, so their
+            // crash bound holds. They do not wait for the directory flush after it, which only guards against a power
+            // loss bringing back the previous (complete) file; on a busy disk that second fsync doubled their wait.
+            void Release(bool mark)
+            {
+                if (released)
+                {
+                    return;
+                }
+
+                released = true;
+                if (mark)
+                {
+                    for (var i = 0; i < workers.Count; i++)
+                    {
+                        workers[i].MarkCheckpoint(handled[i]);
+                    }
+                }
+
+                waiters?.TrySetResult();
+                // After the marks: whoever waits for a mark sees it once this fires.
+                Interlocked.Exchange(ref _written, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+
             try
             {
                 var version = workers.Sum(w => w.StateVersion) + workers.Count;
@@ -213,34 +265,31 @@ internal sealed class StateCheckpointer
                 }
 
                 // What each lane had handled before the copy: all of it is in the copy (a lane counts an event after
-                // moving its cursor). Lanes learn it only once the file is on disk.
+                // moving its cursor). Lanes learn it only once the file has its name.
                 for (var i = 0; i < workers.Count; i++)
                 {
                     handled[i] = workers[i].HandledCount;
                 }
 
-                Write(workers, force, version);
-                for (var i = 0; i < workers.Count; i++)
-                {
-                    workers[i].MarkCheckpoint(handled[i]);
-                }
+                Write(workers, force, version, () => Release(mark: true));
+
+                // A failed write marks the lanes all the same (see Write), so they retry at their next batch.
+                Release(mark: true);
             }
             finally
             {
-                waiters?.TrySetResult();
-                // After the marks: whoever waits for a mark sees it once this fires.
-                Interlocked.Exchange(ref _written, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                Release(mark: false);
             }
         }
     }
 
-    private void Write(IReadOnlyList<PluginWorker> workers, bool force, long version)
+    private void Write(IReadOnlyList<PluginWorker> workers, bool force, long version, Action replaced)
     {
         try
         {
             // The cursors change the plugin states in place; a clone is a consistent picture of them.
             var started = _timeProvider.GetTimestamp();
-            _file.Save(_state.Clone());
+            _file.Save(_state.Clone(), replaced);
             Interlocked.Increment(ref _writes);
             Written?.Invoke(_timeProvider.GetElapsedTime(started));
             // The status file is for people: once a second is plenty, and it keeps catch-up off the disk.

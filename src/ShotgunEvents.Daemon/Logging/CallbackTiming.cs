@@ -7,4 +7,4 @@ namespace ShotgunEvents.Daemon.Logging;
 /// <param name="Duration">How long it took.</param>
 /// <param name="Error">True when it threw.</param>
 /// <param name="End">When it returned or threw.</param>
-internal sealed record CallbackTiming(string PluginName, string CallbackName, long EventId, TimeSpan Duration, bool Error, DateTimeOffset End);
+internal readonly record struct CallbackTiming(string PluginName, string CallbackName, long EventId, TimeSpan Duration, bool Error, DateTimeOffset End);

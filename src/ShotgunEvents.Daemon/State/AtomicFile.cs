@@ -13,7 +13,12 @@ internal static class AtomicFile
     /// <summary>Writes <paramref name="path"/> atomically; the directory is created when missing.</summary>
     /// <param name="path">The file to replace.</param>
     /// <param name="write">Writes the whole content. If it throws, the old file is untouched and the temporary file removed.</param>
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="replaced">
+    /// Called once the new file has its name, before the directory is flushed: from then on every other process (and a
+    /// restart after the daemon is killed) reads the new content; only a power loss before the flush could still bring
+    /// back the old, complete file. Lets a caller stop waiting at the point a kill can no longer undo.
+    /// </param>
+    public static void Write(string path, Action<Stream> write, Action? replaced = null)
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
@@ -46,6 +51,8 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+
+        replaced?.Invoke();
 
         // After the rename, not before: until the directory is on disk, a power loss may bring back the old name.
         DirectorySync.Flush(directory);

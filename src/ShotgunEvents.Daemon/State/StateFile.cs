@@ -70,8 +70,11 @@ internal sealed class StateFile
     }
 
     /// <summary>Writes <paramref name="state"/> atomically: the old file stays whole until the new one is complete on disk.</summary>
+    /// <param name="state">The state to write.</param>
+    /// <param name="replaced">Called once the new file has its name, before the directory flush (see <see cref="AtomicFile.Write"/>).</param>
     /// <exception cref="IOException">The file could not be written; the previous one is intact.</exception>
-    public void Save(DaemonState state) => AtomicFile.Write(Path, stream => StateJsonWriter.Write(state, stream));
+    public void Save(DaemonState state, Action? replaced = null) =>
+        AtomicFile.Write(Path, stream => StateJsonWriter.Write(state, stream), replaced);
 
     private StateFileException Corrupt(string reason, Exception? inner = null) =>
         new(Path, $"The state file {Path} {reason}. {ResetHint}", inner);

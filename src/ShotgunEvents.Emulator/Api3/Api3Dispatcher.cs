@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Microsoft.IO;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Emulator.Json;
 
@@ -44,11 +45,11 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
     };
 
     /// <summary>Writes the reply to <paramref name="request"/> into <paramref name="buffer"/>.</summary>
-    public void Dispatch(JObject request, ArrayBufferWriter<byte> buffer)
+    public void Dispatch(JObject request, RecyclableMemoryStream buffer)
     {
         var method = request.Value<string?>("method_name");
         var parameters = request["params"] as JArray ?? [];
-        using var writer = new Utf8JsonWriter(buffer, JsonTokenWriter.Options);
+        using var writer = new Utf8JsonWriter((IBufferWriter<byte>)buffer, JsonTokenWriter.Options);
         try
         {
             if (method == "info")
@@ -76,7 +77,7 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         {
             // Faults are raised before anything is written; start the reply over with the error envelope.
             writer.Reset();
-            buffer.Clear();
+            buffer.SetLength(0);
             JsonTokenWriter.Write(writer, Error(ex.ErrorCode, ex.Message));
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
@@ -51,7 +50,7 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
             return;
         }
 
-        var reply = new ArrayBufferWriter<byte>(16 * 1024);
+        using var reply = ReplyBuffers.Manager.GetStream(method);
         try
         {
             _dispatcher.Dispatch(request, reply);
@@ -66,7 +65,7 @@ internal sealed class Api3Endpoint(EmulatorStore store, FaultInjector faults, Ti
             return;
         }
 
-        await JsonResponses.WriteBytesAsync(context, reply.WrittenMemory).ConfigureAwait(false);
+        await JsonResponses.WriteStreamAsync(context, reply).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -38,12 +38,14 @@ internal static class JsonResponses
         await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted).ConfigureAwait(false);
     }
 
-    public static async Task WriteBytesAsync(HttpContext context, ReadOnlyMemory<byte> body)
+    /// <summary>Sends <paramref name="body"/> from its first byte as a JSON answer.</summary>
+    public static async Task WriteStreamAsync(HttpContext context, Stream body)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.ContentLength = body.Length;
-        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        body.Position = 0;
+        await body.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
     public static async Task WriteTextAsync(HttpContext context, int status, string contentType, string text)

@@ -40,12 +40,26 @@ internal static class CatchupRun
         await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
         var created = Stopwatch.GetTimestamp();
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+        var writes = new List<double>();
+        if (daemon.Engine.Checkpointer is { } checkpointer)
+        {
+            checkpointer.Written += took =>
+            {
+                lock (writes)
+                {
+                    writes.Add(took.TotalMilliseconds);
+                }
+            };
+        }
+
         var cpuStart = CpuTime();
+        var gc = GcTally.Start();
         var workers = daemon.Engine.Workers;
         await daemon.WaitUntilAsync(() => workers.All(w => w.LastEventId >= head), TimeSpan.FromMinutes(8), "every plugin to reach the head")
             .ConfigureAwait(false);
         var done = Stopwatch.GetTimestamp();
         var cpu = CpuTime() - cpuStart;
+        var collected = gc.Stop(events);
         var seconds = CallbackSink.Milliseconds(daemon.StartedAt, done) / 1000;
         return new CatchupResult(
             events,
@@ -57,12 +71,14 @@ internal static class CatchupRun
             workers.Min(w => w.HandledCount),
             cpu.TotalMicroseconds / events,
             daemon.Engine.Poller.PeakReadsInFlight,
-            daemon.Engine.Checkpointer?.WriteCount ?? 0);
+            daemon.Engine.Checkpointer?.WriteCount ?? 0,
+            collected,
+            WriteTimes(writes));
     }
 
     /// <summary>The client alone: the same query, fields and batch size, page after page until the head.</summary>
-    /// <returns>Events per second and the process's CPU time per event (µs).</returns>
-    public static async Task<(double Rate, double CpuMicroseconds)> CeilingAsync(BenchSite site, int batchSize, int? pages = null)
+    /// <returns>Events per second, the process's CPU time per event (µs) and its garbage collections.</returns>
+    public static async Task<(double Rate, double CpuMicroseconds, GcTally Gc)> CeilingAsync(BenchSite site, int batchSize, int? pages = null)
     {
         var head = site.Store.LatestEventId;
         using var pool = new ShotgunConnectionPool(new ShotgunClientOptions { Site = site.BaseUri.ToString() });
@@ -71,6 +87,7 @@ internal static class CatchupRun
         var read = 0;
         var start = Stopwatch.GetTimestamp();
         var cpuStart = CpuTime();
+        var gc = GcTally.Start();
         for (var page = 0; after < head && (pages is null || page < pages); page++)
         {
             // The client's event read, as the engine's SiteEventSource makes it (the page streamed into events).
@@ -85,7 +102,16 @@ internal static class CatchupRun
             after = rows[^1].Id;
         }
 
-        return (read / Stopwatch.GetElapsedTime(start).TotalSeconds, (CpuTime() - cpuStart).TotalMicroseconds / Math.Max(1, read));
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return (read / seconds, (CpuTime() - cpuStart).TotalMicroseconds / Math.Max(1, read), gc.Stop(read));
+    }
+
+    private static Percentiles WriteTimes(List<double> writes)
+    {
+        lock (writes)
+        {
+            return new Percentiles(writes);
+        }
     }
 
     private static TimeSpan CpuTime()

@@ -39,6 +39,9 @@ internal static class CheckpointScenario
             .Add("batch_state_writes", batch[0].StateWrites)
             .Add("batch_state_writes_per_poll", (double)batch[0].StateWrites / Math.Max(1, batch[0].Polls))
             .Add("never_state_writes", never[0].StateWrites)
+            .Add("batch_write_ms_p50", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(50))
+            .Add("batch_write_ms_p90", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(90))
+            .Add("batch_write_ms_p99", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(99))
             .Add("batch_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(batch.Select(r => ResultWriter.Round(r.Rate))))
             .Add("never_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(never.Select(r => ResultWriter.Round(r.Rate))))
             .Target(ratio, $"batch_events_per_s >= {TargetRatio} x never_events_per_s", ratio >= TargetRatio);

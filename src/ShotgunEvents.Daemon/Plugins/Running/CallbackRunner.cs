@@ -30,11 +30,14 @@ internal sealed class CallbackRunner
 
     /// <summary>Runs the callbacks that match <paramref name="shared"/> (on a private copy of it).</summary>
     /// <exception cref="OperationCanceledException">The daemon is stopping: the event is not handled.</exception>
-    public async Task<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent shared, CancellationToken cancellationToken)
+    public async ValueTask<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent shared, CancellationToken cancellationToken)
     {
         ShotgunEvent? evt = null;
-        foreach (var callback in callbacks)
+
+        // Indexed, not foreach: an interface's enumerator is a heap object, and this runs per plugin per event.
+        for (var i = 0; i < callbacks.Count; i++)
         {
+            var callback = callbacks[i];
             if (!callback.MatchEvents.Matches(shared))
             {
                 continue;
@@ -99,14 +102,19 @@ internal sealed class CallbackRunner
         var connection = _connections.Get(callback.ScriptName, callback.ScriptKey);
         var start = _time.GetUtcNow();
         var failed = true;
-        var watchdog = _options.CallbackTimeout is { } timeout
-            ? new StuckWatchdog(_time, timeout, () => OnStuck(callback, evt, timeout))
-            : null;
+        var watchdog = _options.CallbackTimeout is { } timeout ? StartWatchdog(callback, evt, timeout) : null;
         try
         {
             if (_options.UseSessionUuid)
             {
-                connection.SessionUuid = evt.SessionUuid;
+                if (LazyShotgunProxy.Of(connection) is { } lazy)
+                {
+                    lazy.SetSessionUuid(evt.SessionUuid);
+                }
+                else
+                {
+                    connection.SessionUuid = evt.SessionUuid;
+                }
             }
 
             await callback.InvokeAsync(connection, evt, cancellationToken).ConfigureAwait(false);
@@ -133,6 +141,10 @@ internal sealed class CallbackRunner
             }
         }
     }
+
+    // Its own method: a lambda in RunOnceAsync would allocate its closure on every run, with or without a timeout.
+    private StuckWatchdog StartWatchdog(CallbackRegistration callback, ShotgunEvent evt, TimeSpan timeout) =>
+        new(_time, timeout, () => OnStuck(callback, evt, timeout));
 
     private void OnStuck(CallbackRegistration callback, ShotgunEvent evt, TimeSpan timeout)
     {

@@ -33,6 +33,27 @@ internal class LazyShotgunProxy : DispatchProxy
     /// <summary>The proxy behind an <see cref="IShotgun"/> made by <see cref="Create(Func{IShotgun})"/>, or null.</summary>
     public static LazyShotgunProxy? Of(IShotgun shotgun) => shotgun as object as LazyShotgunProxy;
 
+    /// <summary>
+    /// Sets the session id the way the <c>SessionUuid</c> setter does, without the proxy's reflective call: the engine
+    /// sets it before every callback, and that call's argument array and method dispatch were a cost per event.
+    /// </summary>
+    /// <param name="sessionUuid">The session id to hand on, or null.</param>
+    public void SetSessionUuid(string? sessionUuid)
+    {
+        IShotgun? inner;
+        lock (_gate)
+        {
+            inner = _inner;
+            if (inner is null)
+            {
+                _sessionUuid = sessionUuid;
+                return;
+            }
+        }
+
+        inner.SessionUuid = sessionUuid;
+    }
+
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);

@@ -30,13 +30,16 @@ internal sealed class PluginConnections(ICallbackConnectionFactory factory) : IA
         {
             if (!_connections.TryGetValue((scriptName, scriptKey), out var connection))
             {
-                connection = LazyShotgunProxy.Create(() => factory.Create(scriptName, scriptKey));
+                connection = CreateLazy(scriptName, scriptKey);
                 _connections[(scriptName, scriptKey)] = connection;
             }
 
             return connection;
         }
     }
+
+    // Its own method: a lambda in Get would allocate its closure on every call (once per callback run), not only here.
+    private IShotgun CreateLazy(string? scriptName, string? scriptKey) => LazyShotgunProxy.Create(() => factory.Create(scriptName, scriptKey));
 
     public async ValueTask DisposeAsync()
     {

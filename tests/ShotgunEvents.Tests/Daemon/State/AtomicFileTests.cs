@@ -33,6 +33,31 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Write_ReplacedCallback_RunsOnceWithTheNewContentUnderTheName()
+    {
+        var path = Path.Join(_dir, "state.json");
+        File.WriteAllText(path, "old");
+        var seen = new List<string>();
+
+        AtomicFile.Write(path, stream => stream.Write("new"u8), () => seen.Add(File.ReadAllText(path)));
+
+        Assert.Equal(["new"], seen);
+    }
+
+    [Fact]
+    public void Write_ThrowsHalfway_ReplacedCallbackNotCalled()
+    {
+        var path = Path.Join(_dir, "state.json");
+        File.WriteAllText(path, "old");
+        var called = false;
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, _ => throw new InvalidOperationException("failed"), () => called = true));
+
+        Assert.False(called);
+        Assert.Equal("old", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Write_ThrowsHalfway_OldFileIntactAndNoTempFileLeft()
     {
         var path = Path.Join(_dir, "state.json");
