@@ -184,7 +184,26 @@ internal sealed class PluginWorker
         }
 
         ticket?.Add();
-        return _queue.Writer.WriteAsync(item, cancellationToken);
+        var write = _queue.Writer.WriteAsync(item, cancellationToken);
+        return write.IsCompletedSuccessfully ? default : AwaitWriteAsync(write, ticket);
+    }
+
+    /// <summary>
+    /// A queue that was full, or closed: the lane's plugin file was removed while the poller handed it a batch. The
+    /// event then goes with the lane (the plugin's cursor and backlog stay in the state file for its return), and its
+    /// ticket is passed, or the batch's write would never be asked for. Before, the closed queue's error escaped the
+    /// poll loop and stopped the polling for every plugin.
+    /// </summary>
+    private static async ValueTask AwaitWriteAsync(ValueTask write, BatchTicket? ticket)
+    {
+        try
+        {
+            await write.ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            ticket?.Pass();
+        }
     }
 
     /// <summary>Runs the plugin over queued events until the queue completes or <paramref name="stopping"/> fires.</summary>
