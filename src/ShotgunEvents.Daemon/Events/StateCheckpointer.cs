@@ -33,6 +33,7 @@ internal sealed class StateCheckpointer
     private long _statusAt = long.MinValue;
     private long _writes;
     private bool _failing;
+    private bool _unexpectedFailure;
 
     /// <summary>Creates the writer; nothing is written until <see cref="SaveNow"/> or <see cref="Start"/>.</summary>
     /// <param name="file">The state file.</param>
@@ -205,13 +206,38 @@ internal sealed class StateCheckpointer
                 var urgent = Interlocked.Exchange(ref _urgent, 0) == 1 || _interval is not null;
                 if (urgent || Volatile.Read(ref _waiters) is not null || _idle())
                 {
-                    Save(force: false);
+                    SaveGuarded();
                 }
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Stopping: StopAsync writes the last state itself.
+        }
+    }
+
+    /// <summary>
+    /// A write that fails for a reason other than the disk (a bug, a state that cannot be serialised) is logged, once
+    /// per failing streak, and the writer waits for the next request: had the thread ended, no state would be written
+    /// again and every lane at its crash bound would wait for a write that never comes.
+    /// </summary>
+    private void SaveGuarded()
+    {
+        try
+        {
+            Save(force: false);
+            _unexpectedFailure = false;
+        }
+#pragma warning disable CA1031 // The writer must outlive any one failed write; the error is logged with its stack.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            if (!_unexpectedFailure)
+            {
+                _log.Error(ex, "Writing the state file {0} failed: {1}. The previous state is kept; retrying at the next request.",
+                    _file.Path, ex.Message);
+                _unexpectedFailure = true;
+            }
         }
     }
 
