@@ -17,11 +17,8 @@ public sealed class PluginWorkerTests : IDisposable
     [Fact]
     public async Task EnqueueAsync_LaneCompletedMeanwhile_DropsTheEventAndPassesItsTicket()
     {
-        _directory.Copy("Engine", "noop.csx");
-        await using var host = new PluginTestHost(_directory);
-        await host.LoadAsync();
-        var worker = new PluginWorker(host["noop"], new PluginCursor(new PluginState(0), TimeSpan.FromMinutes(5), new SiteClock(TimeProvider.System)),
-            queueCapacity: 10, LogManager.CreateNullLogger());
+        await using var host = await NoopHostAsync();
+        var worker = Lane(host);
         var drained = 0;
         var ticket = new BatchTicket(() => drained++);
         var evt = Event(1);
@@ -39,11 +36,8 @@ public sealed class PluginWorkerTests : IDisposable
     [Fact]
     public async Task EnqueueAsync_OpenLane_TicketWaitsForTheLaneToHandleTheEvent()
     {
-        _directory.Copy("Engine", "noop.csx");
-        await using var host = new PluginTestHost(_directory);
-        await host.LoadAsync();
-        var worker = new PluginWorker(host["noop"], new PluginCursor(new PluginState(0), TimeSpan.FromMinutes(5), new SiteClock(TimeProvider.System)),
-            queueCapacity: 10, LogManager.CreateNullLogger());
+        await using var host = await NoopHostAsync();
+        var worker = Lane(host);
         var ticket = new BatchTicket(() => { });
 
         await worker.EnqueueAsync(Event(1), ticket, CancellationToken.None);
@@ -56,6 +50,18 @@ public sealed class PluginWorkerTests : IDisposable
         Assert.True(ticket.IsDrained);
         Assert.Equal(1, worker.HandledCount);
     }
+
+    private async Task<PluginTestHost> NoopHostAsync()
+    {
+        _directory.Copy("Engine", "noop.csx");
+        var host = new PluginTestHost(_directory);
+        await host.LoadAsync();
+        return host;
+    }
+
+    private static PluginWorker Lane(PluginTestHost host) =>
+        new(host["noop"], new PluginCursor(new PluginState(0), TimeSpan.FromMinutes(5), new SiteClock(TimeProvider.System)),
+            queueCapacity: 10, LogManager.CreateNullLogger());
 
     private static ShotgunEvent Event(int id) => ShotgunEvent.FromJson(JObject.Parse($$$"""
         {"type":"EventLogEntry","id":{{{id}}},"event_type":"Shotgun_Shot_Change","attribute_name":"sg_status_list",
