@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
 using ShotgunEvents.Tests.Client.Support;
+using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Api3;
 
@@ -34,7 +35,7 @@ public sealed class ActivityStreamMethodTests : IAsyncLifetime
     {
         var stream = await StreamAsync(_shot);
 
-        Assert.Equal(["earliest_update_id", "entity_id", "entity_type", "latest_update_id", "updates"], Keys(stream));
+        Assert.Equal(["earliest_update_id", "entity_id", "entity_type", "latest_update_id", "updates"], JsonKeys.Sorted(stream));
         Assert.Equal("Shot", (string?)stream["entity_type"]);
         Assert.Equal(_shot.Id, (int)stream["entity_id"]!);
         var updates = (JArray)stream["updates"]!;
@@ -46,12 +47,12 @@ public sealed class ActivityStreamMethodTests : IAsyncLifetime
         Assert.Equal((int)updates[1]["id"]!, (int)stream["earliest_update_id"]!);
         Assert.True((int)updates[0]["id"]! > (int)updates[1]["id"]!);
         var first = (JObject)updates[0];
-        Assert.Equal(["created_at", "created_by", "id", "meta", "primary_entity", "read", "update_type"], Keys(first));
+        Assert.Equal(["created_at", "created_by", "id", "meta", "primary_entity", "read", "update_type"], JsonKeys.Sorted(first));
         Assert.Equal("2025-03-14 09:30:01 UTC", (string?)first["created_at"]);
         Assert.False((bool)first["read"]!);
-        Assert.Equal(["id", "image", "name", "status", "type"], Keys(first["created_by"]!));
+        Assert.Equal(["id", "image", "name", "status", "type"], JsonKeys.Sorted(first["created_by"]!));
         Assert.Equal("ApiUser", (string?)first["created_by"]!["type"]);
-        Assert.Equal(["id", "name", "status", "type"], Keys(first["primary_entity"]!));
+        Assert.Equal(["id", "name", "status", "type"], JsonKeys.Sorted(first["primary_entity"]!));
         Assert.Equal(_note.Id, (int)first["primary_entity"]!["id"]!);
         Assert.Equal("sh010", (string?)updates[1]["primary_entity"]!["name"]);
         Assert.Equal("wtg", (string?)updates[1]["primary_entity"]!["status"]);
@@ -152,9 +153,9 @@ public sealed class ActivityStreamMethodTests : IAsyncLifetime
 
         var updates = (JArray)(await StreamAsync(_shot, new JObject { ["entity_fields"] = fields }))["updates"]!;
 
-        Assert.Equal(["content", "id", "name", "status", "type"], Keys(updates[0]["primary_entity"]!));
+        Assert.Equal(["content", "id", "name", "status", "type"], JsonKeys.Sorted(updates[0]["primary_entity"]!));
         Assert.Equal("Test!", (string?)updates[0]["primary_entity"]!["content"]);
-        Assert.Equal(["id", "name", "project.Project.name", "status", "type"], Keys(updates[1]["primary_entity"]!));
+        Assert.Equal(["id", "name", "project.Project.name", "status", "type"], JsonKeys.Sorted(updates[1]["primary_entity"]!));
         Assert.Equal("Stream", (string?)updates[1]["primary_entity"]!["project.Project.name"]);
     }
 
@@ -196,8 +197,6 @@ public sealed class ActivityStreamMethodTests : IAsyncLifetime
         Assert.Equal(103, fault.ErrorCode);
         Assert.Contains(named, fault.Message, StringComparison.Ordinal);
     }
-
-    private static string[] Keys(JToken record) => [.. ((JObject)record).Properties().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     /// <summary>Sends what <c>activity_stream_read</c> sends: every key, null when not given.</summary>
     private async Task<JObject> StreamAsync(EntityRef entity, JObject? options = null)

@@ -3,6 +3,7 @@ using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
 using ShotgunEvents.Tests.Client.Support;
+using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Api3;
 
@@ -37,15 +38,15 @@ public sealed class NoteThreadMethodTests : IAsyncLifetime
 
         Assert.Equal(["Note:" + note.Id, "Reply:" + reply.Id, "Attachment:" + attachment.Id, "Reply:" + second.Id],
             thread.Select(t => $"{t["type"]}:{t["id"]}"));
-        Assert.Equal(["content", "created_at", "created_by", "id", "type"], Keys(thread[0]));
-        Assert.Equal(["content", "created_at", "id", "type", "user"], Keys(thread[1]));
-        Assert.Equal(["created_at", "created_by", "id", "type"], Keys(thread[2]));
+        Assert.Equal(["content", "created_at", "created_by", "id", "type"], JsonKeys.Sorted(thread[0]));
+        Assert.Equal(["content", "created_at", "id", "type", "user"], JsonKeys.Sorted(thread[1]));
+        Assert.Equal(["created_at", "created_by", "id", "type"], JsonKeys.Sorted(thread[2]));
         Assert.Equal("More fog.", (string?)thread[0]["content"]);
         Assert.Equal("2025-03-14T09:30:01Z", (string?)thread[0]["created_at"]);
         Assert.Equal("Added fog.", (string?)thread[1]["content"]);
         // A Reply's user carries the user's thumbnail (null here: Jane has none); the rest is a read's link.
         var user = (JObject)thread[1]["user"]!;
-        Assert.Equal(["id", "image", "name", "type"], Keys(user));
+        Assert.Equal(["id", "image", "name", "type"], JsonKeys.Sorted(user));
         Assert.Equal(author.Id, (int)user["id"]!);
         Assert.Equal("Jane Doe", (string?)user["name"]);
         Assert.Equal(JTokenType.Null, user["image"]!.Type);
@@ -69,7 +70,7 @@ public sealed class NoteThreadMethodTests : IAsyncLifetime
 
         var thread = (JArray)await Sg.CallMethodAsync("note_thread_contents", new JObject { ["note_id"] = note.Id, ["entity_fields"] = fields });
 
-        Assert.Equal(["content", "created_at", "created_by", "id", "note_links", "project.Project.name", "type"], Keys(thread[0]));
+        Assert.Equal(["content", "created_at", "created_by", "id", "note_links", "project.Project.name", "type"], JsonKeys.Sorted(thread[0]));
         Assert.Equal(shot.Id, (int)thread[0]["note_links"]![0]!["id"]!);
         Assert.Equal("Threads", (string?)thread[0]["project.Project.name"]);
         Assert.Equal(note.Id, (int)thread[1]["entity"]!["id"]!);
@@ -121,8 +122,6 @@ public sealed class NoteThreadMethodTests : IAsyncLifetime
         Assert.Equal(103, fault.ErrorCode);
         Assert.Contains(named, fault.Message, StringComparison.Ordinal);
     }
-
-    private static string[] Keys(JToken record) => [.. ((JObject)record).Properties().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     private static JObject ReadOne(string type, int id, params string[] fields) => new()
     {

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Tests.Emulator.Support;
+using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Api3;
 
@@ -70,7 +71,7 @@ public sealed class SchemaMethodsTests
         var fields = (JObject)await site.ResultsAsync("schema_field_read", new JObject { ["type"] = "EventLogEntry" });
 
         Assert.Equal(["attribute_name", "created_at", "description", "entity", "event_type", "id", "meta", "project", "session_uuid", "user"],
-            fields.Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
+            JsonKeys.Sorted(fields));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
 using ShotgunEvents.Tests.Client.Support;
+using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Api3;
 
@@ -40,12 +41,12 @@ public sealed class TextSearchMethodTests : IAsyncLifetime
     {
         var result = await SearchAsync($"{Prefix} Text Search", new JObject { ["Shot"] = AllOf() });
 
-        Assert.Equal(["matches", "terms"], ((JObject)result).Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["matches", "terms"], JsonKeys.Sorted(result));
         Assert.Equal([Prefix, "text", "search"], result["terms"]!.Values<string>());
         var matches = (JArray)result["matches"]!;
         Assert.Equal(_shots, matches.Select(m => (int)m["id"]!));
         var match = (JObject)matches[0];
-        Assert.Equal(["id", "image", "links", "name", "project_id", "status", "type"], match.Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["id", "image", "links", "name", "project_id", "status", "type"], JsonKeys.Sorted(match));
         Assert.Equal("Shot", (string?)match["type"]);
         Assert.Equal($"{Prefix} Text Search 0", (string?)match["name"]);
         Assert.Equal(_project.Id, (int)match["project_id"]!);
