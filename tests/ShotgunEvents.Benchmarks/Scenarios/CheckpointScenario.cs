@@ -29,6 +29,7 @@ internal static class CheckpointScenario
         var batchRate = Percentiles.Median(batch.Select(r => r.Rate));
         var neverRate = Percentiles.Median(never.Select(r => r.Rate));
         var ratio = batchRate / neverRate;
+        var writes = new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values));
         return new ScenarioReport("checkpoint", quick)
             .Add("events", batch[0].Events)
             .Add("runs_per_variant", batch.Count)
@@ -39,9 +40,9 @@ internal static class CheckpointScenario
             .Add("batch_state_writes", batch[0].StateWrites)
             .Add("batch_state_writes_per_poll", (double)batch[0].StateWrites / Math.Max(1, batch[0].Polls))
             .Add("never_state_writes", never[0].StateWrites)
-            .Add("batch_write_ms_p50", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(50))
-            .Add("batch_write_ms_p90", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(90))
-            .Add("batch_write_ms_p99", new Percentiles(batch.SelectMany(r => r.WriteMilliseconds.Values)).At(99))
+            .Add("batch_write_ms_p50", writes.At(50))
+            .Add("batch_write_ms_p90", writes.At(90))
+            .Add("batch_write_ms_p99", writes.At(99))
             .Add("batch_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(batch.Select(r => ResultWriter.Round(r.Rate))))
             .Add("never_runs_events_per_s", new Newtonsoft.Json.Linq.JArray(never.Select(r => ResultWriter.Round(r.Rate))))
             .Target(ratio, $"batch_events_per_s >= {TargetRatio} x never_events_per_s", ratio >= TargetRatio);
