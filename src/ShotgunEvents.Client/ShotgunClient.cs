@@ -49,11 +49,11 @@ public sealed class ShotgunClient : IShotgun, IDisposable
     public string? SudoAsLogin { get; set; }
 
     /// <summary>
-    /// Called before each retry of a call made through this connection (after the pool's
+    /// Raised before each retry of a call made through this connection (after the pool's
     /// <see cref="ShotgunClientOptions.OnRetry"/>): lets the caller see a site under pressure (429, 5xx) that the
-    /// retries would otherwise hide. Must be quick and must not throw. Null for none.
+    /// retries would otherwise hide. Handlers must be quick and must not throw.
     /// </summary>
-    public Action<ShotgunRetryNotice>? OnRetry { get; set; }
+    public event Action<ShotgunRetryNotice>? Retrying;
 
     /// <summary>The api3 endpoint.</summary>
     public Uri Endpoint => _pool.Endpoint;
@@ -314,7 +314,7 @@ public sealed class ShotgunClient : IShotgun, IDisposable
     }
 
     private Task<JToken> CallAsync(string method, JToken? parameters, CancellationToken cancellationToken) =>
-        _pool.Transport.CallAsync(method, Parameters(parameters), _scrubber, cancellationToken, OnRetry);
+        _pool.Transport.CallAsync(method, Parameters(parameters), _scrubber, cancellationToken, Retrying);
 
     private JArray Parameters(JToken? parameters)
     {
@@ -340,7 +340,7 @@ public sealed class ShotgunClient : IShotgun, IDisposable
 
     private async Task<(IReadOnlyList<ShotgunEvent> Events, bool? HasNext)> ReadEventPageAsync(JObject read, CancellationToken cancellationToken)
     {
-        using var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, OnRetry).ConfigureAwait(false);
+        using var reply = await _pool.Transport.CallForBodyAsync("read", Parameters(read), _scrubber, cancellationToken, Retrying).ConfigureAwait(false);
         if (EventPageReader.TryRead(reply) is { } page)
         {
             var streamed = new ShotgunEvent[page.Rows.Count];

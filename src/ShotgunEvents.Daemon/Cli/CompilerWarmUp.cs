@@ -29,9 +29,14 @@ internal static class CompilerWarmUp
     /// identity is computed ahead by <see cref="StartupWarmUp"/> instead).
     /// </summary>
     /// <param name="pluginDirectories">The configured plugin directories.</param>
-    /// <param name="cacheDirectory">The compile cache directory.</param>
-    public static Task StartUnlessCached(IEnumerable<string> pluginDirectories, string cacheDirectory)
+    /// <param name="cacheDirectory">The compile cache directory, or null when it is off (every plugin is compiled).</param>
+    public static Task StartUnlessCached(IEnumerable<string> pluginDirectories, string? cacheDirectory)
     {
+        if (cacheDirectory is null)
+        {
+            return Start();
+        }
+
         var cache = new CompileCache(cacheDirectory, () => NLog.LogManager.GetLogger(Logging.LoggerNames.Engine));
         try
         {

@@ -1,4 +1,4 @@
-using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Client.EventLog;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Plugins;
 
@@ -40,8 +40,8 @@ internal static class ReplayCommand
             throw new UserErrorException($"Plugin '{plugin.Name}' is not usable: {plugin.InactiveReason}", ExitCodes.Failure);
         }
 
-        var source = new SiteEventSource(runtime.EngineConnection);
-        var events = await source.ReadRangeAsync((int)options.Event, (int)to, CancellationToken.None).ConfigureAwait(false);
+        var log = new ClientEventLogReader(runtime.EngineConnection);
+        var events = await log.ReadRangeAsync(options.Event, to, CancellationToken.None).ConfigureAwait(false);
         if (events.Count == 0)
         {
             throw new UserErrorException($"No event with an id in {options.Event}..{to} on the site.", ExitCodes.Failure);

@@ -21,7 +21,7 @@ internal static class RunCommand
         var settings = SettingsLoader.Load(options.Config);
         // Off this thread: deciding whether a compiler warm-up is needed reads every plugin's cache entry (~20 ms for 20).
         _ = Task.Run(() => CompilerWarmUp.StartUnlessCached(settings.Plugins.Paths.Select(p => p.FullPath),
-            DaemonRuntime.CompileCacheDirectory(settings.Daemon)));
+            settings.Daemon.CompileCacheDirectory));
         await using var alerts = AlertsBootstrap.Start(settings);
         _ = warmUp?.WaitForLogging();
         LoggingBootstrap.Apply(settings, alerts?.Target);
@@ -67,11 +67,11 @@ internal static class RunCommand
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var signals = new SignalHandlers(lifetime, runtime.Engine);
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
-        _ = runtime.Engine.Started.Task.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
+        _ = runtime.Engine.Started.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         if (settings.Http.Enabled)
         {
-            _ = runtime.Engine.Started.Task.ContinueWith(_ => log.Info("HTTP listener on {0} (/ /healthz /readyz /metrics /api/status{1}).",
+            _ = runtime.Engine.Started.ContinueWith(_ => log.Info("HTTP listener on {0} (/ /healthz /readyz /metrics /api/status{1}).",
                     DaemonHost.ListenAddress(host), settings.Http.Webhook ? " /webhook" : ""), CancellationToken.None,
                 TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         }

@@ -68,8 +68,11 @@ internal sealed record DaemonSection
     /// <summary><c>shutdown_timeout</c>: how long a stop waits for the events in hand (default 30 s).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary><c>compile_cache</c>: the plugin compile cache directory, or null for none. <see cref="ConfigLoader"/> defaults it to <c>compile-cache</c> beside the state file; <c>off</c> turns it off.</summary>
-    public string? CompileCacheDirectory { get; init; }
+    /// <summary><c>compile_cache</c>: off, a directory, or (the default) <c>compile-cache</c> beside the state file.</summary>
+    public CompileCacheSetting CompileCache { get; init; } = CompileCacheSetting.BesideStateFile;
+
+    /// <summary>The plugin compile cache directory, or null when <c>compile_cache = off</c>.</summary>
+    public string? CompileCacheDirectory => CompileCache.DirectoryFor(EventIdFile);
 
     /// <summary><c>plugin_rescan_interval</c>: how often plugin directories are rescanned by mtime, besides the file watcher (default 5 s).</summary>
     public TimeSpan PluginRescanInterval { get; init; } = TimeSpan.FromSeconds(5);

@@ -18,8 +18,8 @@ internal static class DaemonSectionReader
         var eventIdFile = context.ResolvePath(r.Text("eventIdFile") ?? d.EventIdFile);
         var (logPath, logFile) = ReadLogLocation(context, r, d);
         var compileCache = r.Text("compile_cache") is { } cache
-            ? cache.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : context.ResolvePath(cache)
-            : Path.Join(Path.GetDirectoryName(eventIdFile), "compile-cache");
+            ? cache.Equals("off", StringComparison.OrdinalIgnoreCase) ? CompileCacheSetting.Off : CompileCacheSetting.At(context.ResolvePath(cache))
+            : d.CompileCache;
 
         var section = new DaemonSection
         {
@@ -41,7 +41,7 @@ internal static class DaemonSectionReader
             StateCheckpointInterval = ReadCheckpoint(r),
             CallbackTimeout = r.OptionalSeconds("callback_timeout", d.CallbackTimeout),
             ShutdownTimeout = r.Seconds("shutdown_timeout", d.ShutdownTimeout),
-            CompileCacheDirectory = compileCache,
+            CompileCache = compileCache,
             PluginRescanInterval = r.Seconds("plugin_rescan_interval", d.PluginRescanInterval),
             FailedEventRetries = r.Int("failed_event_retries", d.FailedEventRetries, min: 0, max: 100),
             FailedEventRetryBackoff = r.Seconds("failed_event_retry_backoff", d.FailedEventRetryBackoff, allowZero: true),

@@ -1,4 +1,9 @@
 using NLog;
+using ShotgunEvents.Client.EventLog;
+using ShotgunEvents.Daemon.Events.Checkpoints;
+using ShotgunEvents.Daemon.Events.Lanes;
+using ShotgunEvents.Daemon.Events.Polling;
+using ShotgunEvents.Daemon.Events.Reading;
 using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Plugins;
 using ShotgunEvents.Daemon.State;
@@ -6,68 +11,102 @@ using ShotgunEvents.Daemon.State;
 namespace ShotgunEvents.Daemon.Events;
 
 /// <summary>
-/// The daemon's heart: loads the state and the plugin collections, gives every plugin a lane at its own position,
-/// runs the poller, checkpoints, and stops gracefully (the events in hand finish, the state is written).
+/// Puts the engine together and runs its life: loads the state and the plugin collections, gives every plugin a
+/// delivery at its own position (and, per plugin, a lane), runs the poller and the state writer, and stops: the events
+/// in hand finish within <c>shutdown_timeout</c>, callbacks still running are abandoned and named, the state is written.
+/// It counts nothing and decides nothing about delivery itself (see the README's architecture section).
 /// </summary>
+/// <remarks>
+/// Concurrency: <see cref="RunAsync"/> runs once; plugins added, removed or reloaded at run time arrive on the
+/// collections' scan threads and are passed on as messages (to the poller's inbox and the lanes) or through the
+/// <see cref="DeliveryRegistry"/>, which has its own lock.
+/// </remarks>
 internal sealed class EventEngine
 {
     private readonly EngineOptions _options;
-    private readonly SiteEventSource _source;
-    private readonly IReadOnlyList<EngineCollection> _collections;
-    private readonly TimeProvider _timeProvider;
-    private readonly SiteClock _siteClock;
-    private readonly Logger _log;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<PluginWorker, Task> _running = [];
-    private IReadOnlyList<PluginWorker> _workers = [];
+    private readonly CountingEventLog _log;
+    private readonly IReadOnlyList<CollectionBinding> _collections;
+    private readonly TimeProvider _time;
+    private readonly SiteClock _clock;
+    private readonly Logger _engineLog;
+    private readonly ReadWindow _window;
+    private readonly PollerInbox _inbox = new();
+    private readonly Dictionary<PluginDelivery, PluginLane> _lanes = [];
+    private readonly Lock _lanesGate = new();
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DaemonState _state = new();
-    private StateCheckpointer? _checkpointer;
+    private StateWriter? _writer;
+    private EventPoller? _poller;
+    private DeliveryContext? _context;
     private CancellationToken _stopping;
-    private CancellationToken _callbackCancellation;
+    private CancellationToken _callbacks;
+    private int _nextId;
 
-    public EventEngine(EngineOptions options, SiteEventSource source, IReadOnlyList<EngineCollection> collections, TimeProvider timeProvider)
+    /// <summary>Creates the engine; nothing starts until <see cref="RunAsync"/>.</summary>
+    /// <param name="options">The engine's options (validated here).</param>
+    /// <param name="log">The site's event log.</param>
+    /// <param name="collections">The plugin collections, in configuration order.</param>
+    /// <param name="time">The clock.</param>
+    public EventEngine(EngineOptions options, IEventLogReader log, IReadOnlyList<CollectionBinding> collections, TimeProvider time)
     {
-        _options = options;
-        _source = source;
+        _options = options.Validate();
+        _log = new CountingEventLog(log);
         _collections = collections;
-        _timeProvider = timeProvider;
-        _siteClock = new SiteClock(timeProvider);
-        _log = options.LogFactory.GetLogger(LoggerNames.Engine);
-        Poller = new EventPoller(source, options, () => Workers, _siteClock, timeProvider);
+        _time = time;
+        _clock = new SiteClock(time);
+        _engineLog = options.LogFactory.GetLogger(LoggerNames.Engine);
+        _window = new ReadWindow(options.MaxParallelReads, time);
+        Registry = new DeliveryRegistry(d => IndexOf(d.Plugin));
+        _log.Throttled += OnThrottled;
     }
 
-    /// <summary>The poller (exposed for status and benchmarks).</summary>
-    public EventPoller Poller { get; }
+    /// <summary>Every plugin's delivery, in upstream order.</summary>
+    public DeliveryRegistry Registry { get; }
 
-    /// <summary>The state writer, once the state is loaded (exposed for tests and benchmarks: its write count).</summary>
-    public StateCheckpointer? Checkpointer => _checkpointer;
+    /// <summary>The poller, once the engine started (null before).</summary>
+    public EventPoller? Poller => Volatile.Read(ref _poller);
 
-    /// <summary>Every plugin lane, in upstream order: collections as configured, plugins by file name.</summary>
-    public IReadOnlyList<PluginWorker> Workers => Volatile.Read(ref _workers);
+    /// <summary>The state writer, once the state is loaded (null before).</summary>
+    public StateWriter? Writer => Volatile.Read(ref _writer);
 
-    /// <summary>Set once every plugin has its lane and the poller is about to start.</summary>
-    public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Events read from the site by every reader (metrics).</summary>
+    public long EventsRead => _log.EventsRead;
+
+    /// <summary>Completes once every plugin has its delivery and the poller is about to start.</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>How the stop went: null until the engine stopped.</summary>
+    public StateWriteResult? StopResult { get; private set; }
+
+    /// <summary>Raised after every successful poll cycle (the systemd watchdog's ping). Must be quick and must not throw.</summary>
+    public event Action? Polled;
+
+    /// <summary>The plugins whose first load has not finished (readiness while starting).</summary>
+    public IReadOnlyList<string> LoadingPlugins() =>
+        [.. _collections.SelectMany(c => c.Collection.Plugins).Where(p => p.IsLoading).Select(p => p.Name)];
+
+    /// <summary>Ends the poller's wait between polls early (the webhook's doorbell).</summary>
+    public void Wake() => _inbox.Wake();
 
     /// <summary>
-    /// Runs until <paramref name="stopping"/> fires, then stops gracefully: each plugin finishes the event in hand
-    /// (bounded by the shutdown timeout), the state is written.
+    /// Runs until <paramref name="stopping"/> fires, then stops: each plugin finishes the event in hand within
+    /// <c>shutdown_timeout</c>, callbacks still running then are abandoned (named in a WARNING), and the state is written
+    /// with every plugin at its last handled event (<see cref="StopResult"/> says whether that worked).
     /// </summary>
     public async Task RunAsync(CancellationToken stopping)
     {
-        using var callbackCts = new CancellationTokenSource();
-        using var stopped = new CancellationTokenSource();
+        using var callbackCancellation = new CancellationTokenSource();
         _stopping = stopping;
-        _callbackCancellation = callbackCts.Token;
-        // The grace period starts with the stop, whatever is waiting for whom: in serial mode the poller itself is
-        // inside the callback, so nothing after the poller could ever cancel it.
-        using var grace = stopping.Register(() => _ = CancelCallbacksAfterGraceAsync(callbackCts, stopped.Token));
+        _callbacks = callbackCancellation.Token;
 
-        var stateFile = new StateFile(_options.StateFilePath);
-        var loaded = stateFile.Load();
-        var firstStart = loaded is null;
+        var file = new StateFile(_options.StateFilePath);
+        var loaded = file.Load();
         _state = loaded ?? new DaemonState();
-        _checkpointer = new StateCheckpointer(stateFile, _state, _options.CheckpointInterval, _options.SiteUri, _timeProvider, _log, () => Workers,
-            () => Poller.OpenBatches == 0);
+        var coordinator = new CheckpointCoordinator(_time, _options.CheckpointInterval, _options.BoundPatience);
+        var writer = new StateWriter(file, _state, Registry, coordinator,
+            deliveries => StatusReport.Build(deliveries, Poller?.SiteHead, _options.SiteUri, _time), _time, _engineLog);
+        Volatile.Write(ref _writer, writer);
+        _context = new DeliveryContext(_options.BacklogTimeout, _clock, writer, coordinator.BoundsPlugins ? _options.MaxEventBatchSize : null, _engineLog);
 
         foreach (var (collection, _) in _collections)
         {
@@ -75,20 +114,18 @@ internal sealed class EventEngine
         }
 
         long? initial = null;
-        var workers = new List<PluginWorker>();
         foreach (var (collection, stateKey) in _collections)
         {
             foreach (var plugin in collection.Plugins)
             {
-                var resolution = _state.Resolve(stateKey, plugin.Name);
-                // Fresh, or saved without a position (written while a plugin added at run time was being placed).
+                var resolution = Resolve(stateKey, plugin);
                 if (resolution.State.LastEventId is null)
                 {
                     initial ??= await InitialPositionAsync(stopping).ConfigureAwait(false);
-                    resolution.State.LastEventId = initial;
+                    _state.Set(stateKey, plugin.Name, new PluginState(initial, resolution.State.Backlog));
                 }
 
-                workers.Add(CreateWorker(plugin, resolution));
+                Registry.Add(NewDelivery(plugin, stateKey));
             }
 
             collection.PluginAdded += plugin => _ = OnPluginAddedAsync(plugin, stateKey);
@@ -96,39 +133,49 @@ internal sealed class EventEngine
             collection.PluginReloaded += OnPluginReloaded;
         }
 
-        Volatile.Write(ref _workers, workers);
-        _checkpointer.SaveNow();
-        _checkpointer.Start();
-        Poller.CycleCompleted += _checkpointer.RequestWhenIdle;
-        Poller.BatchDrained += _checkpointer.Request;
-
-        foreach (var worker in workers)
+        var startWrite = writer.SaveNow();
+        if (!startWrite.Written)
         {
-            StartLane(worker);
+            _engineLog.Error("The state file {0} cannot be written at start ({1}); the daemon runs, reports itself not ready, and keeps trying.",
+                file.Path, startWrite.Error);
         }
 
+        writer.Start();
+        var poller = StartDelivery();
+        poller.Polled += () => Polled?.Invoke();
+        Volatile.Write(ref _poller, poller);
         foreach (var (collection, _) in _collections)
         {
             collection.StartWatching();
         }
 
-        _log.Info("Watching {0} plugin(s) in {1} collection(s); {2}.", workers.Count, _collections.Count,
-            firstStart ? $"first start, beginning after event {initial}" : $"resuming from {stateFile.Path}");
-        Started.TrySetResult();
+        _engineLog.Info("Watching {0} plugin(s) in {1} collection(s); {2}.", Registry.Current.Count, _collections.Count,
+            loaded is null ? $"first start, beginning after event {initial}" : $"resuming from {file.Path}");
+        _started.TrySetResult();
 
+        var polling = Task.Run(() => poller.RunAsync(stopping), CancellationToken.None);
         try
         {
-            await Poller.RunAsync(stopping, _callbackCancellation).ConfigureAwait(false);
-            await StopLanesAsync().ConfigureAwait(false);
-            await stopped.CancelAsync().ConfigureAwait(false);
+            await polling.WaitAsync(stopping).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // After the lanes: one waiting for a checkpoint at its bound is served by the writer until here.
-            await _checkpointer.StopAsync().ConfigureAwait(false);
+            // The stop: below.
         }
 
-        _log.Info("Stopped; state written to {0}.", _options.StateFilePath);
+        await StopAsync(polling, callbackCancellation).ConfigureAwait(false);
+        poller.Dispose();
+        var result = await writer.StopAsync().ConfigureAwait(false);
+        StopResult = result;
+        if (result.Written)
+        {
+            _engineLog.Info("Stopped; state written to {0}.", file.Path);
+        }
+        else
+        {
+            _engineLog.Error("Stopped, but the state was NOT written to {0}: {1}. The file still holds the last position written; the next " +
+                "start delivers again every event since then.", file.Path, result.Error);
+        }
     }
 
     /// <summary>Reloads every plugin now (SIGHUP).</summary>
@@ -140,6 +187,76 @@ internal sealed class EventEngine
         }
     }
 
+    /// <summary>The dispatcher, the lanes and the poller, as the concurrency mode says.</summary>
+    private EventPoller StartDelivery()
+    {
+        var headReader = new CatchUpReader(_log, _options.MaxEventBatchSize, _window, _time);
+        var deliveries = Registry.Current;
+        IDispatcher dispatcher;
+        if (_options.Serial)
+        {
+            foreach (var delivery in deliveries)
+            {
+                delivery.SetMode(delivery.Plugin.IsActive ? DeliveryMode.Serial : DeliveryMode.Inactive, _time.GetTimestamp());
+            }
+
+            dispatcher = new SerialDispatcher(Registry, _writer!, new BacklogQuery(_log, _options.FetchInterval, _time), _callbacks, _time);
+        }
+        else
+        {
+            // Plugins within a batch of the furthest start at the head together (one shared read); those further behind
+            // read their own way forward, so a plugin left far behind does not make the others read it all again.
+            var active = deliveries.Where(d => d.Plugin.IsActive).ToArray();
+            var furthest = deliveries.Count == 0 ? 0 : deliveries.Max(d => d.Position);
+            var together = active.Where(d => d.Position >= furthest - _options.MaxEventBatchSize).ToArray();
+            var head = together.Length > 0 ? together.Min(d => d.Position) : furthest;
+            var attached = new List<PluginLane>();
+            foreach (var delivery in deliveries)
+            {
+                var lane = NewLane(delivery);
+                var mode = together.Contains(delivery) ? DeliveryMode.Attached : DeliveryMode.Detached;
+                if (mode == DeliveryMode.Attached)
+                {
+                    attached.Add(lane);
+                }
+
+                lane.Start(mode, _stopping, _callbacks);
+            }
+
+            dispatcher = new LaneDispatcher(_writer!, _options.MaxEventBatchSize, _options.LaneQueueBatches * _options.MaxEventBatchSize, head,
+                attached, _time, _engineLog);
+        }
+
+        return new EventPoller(_log, headReader, dispatcher, _inbox, _clock, _options.FetchInterval, _options.MaxOutageBackoff, _time, _engineLog);
+    }
+
+    private PluginLane NewLane(PluginDelivery delivery)
+    {
+        var lane = new PluginLane(delivery, _inbox, _writer!, new CatchUpReader(_log, _options.MaxEventBatchSize, _window, _time),
+            new BacklogQuery(_log, _options.FetchInterval, _time), _time, _options.FetchInterval, _engineLog);
+        lock (_lanesGate)
+        {
+            _lanes[delivery] = lane;
+        }
+
+        return lane;
+    }
+
+    private PluginDelivery NewDelivery(Plugin plugin, string stateKey) =>
+        new(Interlocked.Increment(ref _nextId), plugin, stateKey, _state.Find(stateKey, plugin.Name) ?? PluginState.Fresh, _context!);
+
+    private PluginStateResolution Resolve(string stateKey, Plugin plugin)
+    {
+        var resolution = _state.Resolve(stateKey, plugin.Name);
+        if (resolution.Origin != StateOrigin.Resumed)
+        {
+            _engineLog.Info("Plugin {0} has no saved position of its own ({1}); it starts after event {2}.",
+                plugin.Name, resolution.Origin, resolution.State.LastEventId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the start position");
+        }
+
+        return resolution;
+    }
+
     /// <summary>Where a plugin with no state anywhere starts: <c>start_from</c>, else after the newest event.</summary>
     private async Task<long> InitialPositionAsync(CancellationToken stopping)
     {
@@ -148,47 +265,19 @@ internal sealed class EventEngine
             return Math.Max(0, startFrom - 1);
         }
 
-        var outage = new OutageTracker(_timeProvider, _options.MaxOutageBackoff, _log);
+        var outage = new OutageTracker(_time, _options.MaxOutageBackoff, _engineLog);
         while (true)
         {
             try
             {
-                var latest = await _source.LatestIdAsync(stopping).ConfigureAwait(false);
+                var latest = await _log.LatestAsync(stopping).ConfigureAwait(false);
                 outage.Succeeded();
-                return latest;
+                return latest?.Id ?? 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
             {
-                await Task.Delay(outage.Failed(ex), _timeProvider, stopping).ConfigureAwait(false);
+                await Task.Delay(outage.Failed(ex), _time, stopping).ConfigureAwait(false);
             }
-        }
-    }
-
-    private PluginWorker CreateWorker(Plugin plugin, PluginStateResolution resolution)
-    {
-        if (resolution.Origin != StateOrigin.Resumed)
-        {
-            _log.Info("Plugin {0} has no saved position of its own ({1}); it starts after event {2}.",
-                plugin.Name, resolution.Origin, resolution.State.LastEventId);
-        }
-
-        var cursor = new PluginCursor(resolution.State, _options.BacklogTimeout, _siteClock);
-        // Not gated on what the poller does: whenever a lane is a batch ahead of the file it waits for a checkpoint,
-        // or a crash could repeat more than a batch to it (the poller can be inside a cycle for as long as a read
-        // takes). The write itself is asked for once per batch, when the last lane is through it.
-        return new PluginWorker(plugin, cursor, _options.QueueCapacity, _log, _options.MaxEventBatchSize, _checkpointer, _options.BoundPatience);
-    }
-
-    private void StartLane(PluginWorker worker)
-    {
-        if (_options.Serial)
-        {
-            return;
-        }
-
-        lock (_gate)
-        {
-            _running[worker] = Task.Run(() => worker.RunAsync(_stopping, _callbackCancellation));
         }
     }
 
@@ -196,112 +285,151 @@ internal sealed class EventEngine
     {
         try
         {
-            await AddLaneAsync(plugin, stateKey).ConfigureAwait(false);
+            var resolution = Resolve(stateKey, plugin);
+            if (resolution.State.LastEventId is null)
+            {
+                // Nothing saved anywhere to go by: start where the others are, or as a first start would.
+                var current = Registry.Current;
+                var position = current.Count > 0 ? current.Max(d => d.Progress.State.LastEventId ?? 0) : await InitialPositionAsync(_stopping).ConfigureAwait(false);
+                _state.Set(stateKey, plugin.Name, new PluginState(position));
+            }
+
+            var delivery = NewDelivery(plugin, stateKey);
+            if (_options.Serial)
+            {
+                Registry.Add(delivery);
+                _inbox.Post(new PollerMessage(PollerMessageKind.Added, Delivery: delivery));
+            }
+            else
+            {
+                var lane = NewLane(delivery);
+                Registry.Add(delivery);
+                lane.Start(DeliveryMode.Detached, _stopping, _callbacks);
+            }
+
+            _inbox.Wake();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Stopping while the plugin was being placed: it gets its lane on the next start.
+            // Stopping while the plugin was being placed: it gets its delivery on the next start.
         }
         catch (Exception ex)
         {
-            _log.Error(ex, "Could not start plugin {0}: {1}", plugin.Name, ex.Message);
+            _engineLog.Error(ex, "Could not start plugin {0}: {1}", plugin.Name, ex.Message);
         }
-    }
-
-    private async Task AddLaneAsync(Plugin plugin, string stateKey)
-    {
-        var resolution = _state.Resolve(stateKey, plugin.Name);
-        if (resolution.State.LastEventId is null)
-        {
-            // Nothing saved anywhere to go by: start where the poller is now; with no lane at all, the poller has no
-            // position either (it reads nothing without plugins), so place it as a first start would, not at event 0.
-            var lanes = Workers;
-            resolution.State.LastEventId = lanes.Count > 0
-                ? lanes.Max(w => w.NextFetchId - 1)
-                : await InitialPositionAsync(_stopping).ConfigureAwait(false);
-        }
-
-        var worker = CreateWorker(plugin, resolution);
-        lock (_gate)
-        {
-            var next = Workers.Append(worker).ToList();
-            next.Sort(CompareLanes);
-            Volatile.Write(ref _workers, next);
-        }
-
-        StartLane(worker);
-        Poller.Wake();
     }
 
     private void OnPluginRemoved(Plugin plugin)
     {
-        PluginWorker? removed;
-        lock (_gate)
+        var delivery = Registry.Current.FirstOrDefault(d => ReferenceEquals(d.Plugin, plugin));
+        if (delivery is null || !Registry.Remove(delivery))
         {
-            removed = Workers.FirstOrDefault(w => ReferenceEquals(w.Plugin, plugin));
-            if (removed is null)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _workers, Workers.Where(w => !ReferenceEquals(w, removed)).ToList());
+            return;
         }
 
-        removed.Complete();
+        // Its entry stays in the file at its last position, so a plugin file that comes back resumes there.
+        _state.Set(delivery.StateKey, plugin.Name, delivery.Progress.State);
+        _writer?.Gone(delivery.Id);
+        _writer?.Changed();
+        _inbox.Post(new PollerMessage(PollerMessageKind.Removed, Delivery: delivery));
+        if (LaneOf(delivery) is { } lane)
+        {
+            lane.Complete();
+        }
     }
 
     private void OnPluginReloaded(Plugin plugin)
     {
-        foreach (var worker in Workers.Where(w => ReferenceEquals(w.Plugin, plugin)))
+        foreach (var delivery in Registry.Current.Where(d => ReferenceEquals(d.Plugin, plugin)))
         {
-            worker.OnPluginReloaded();
+            LaneOf(delivery)?.Post(new LaneMessage(LaneMessageKind.PluginChanged));
+            if (_options.Serial)
+            {
+                delivery.SetMode(plugin.IsActive ? DeliveryMode.Serial : DeliveryMode.Inactive, _time.GetTimestamp());
+            }
         }
 
-        Poller.Wake();
+        _inbox.Wake();
     }
 
-    private int CompareLanes(PluginWorker a, PluginWorker b)
+    private PluginLane? LaneOf(PluginDelivery delivery)
     {
-        var byCollection = IndexOf(a.Plugin).CompareTo(IndexOf(b.Plugin));
-        return byCollection != 0 ? byCollection : string.CompareOrdinal(a.Plugin.Name, b.Plugin.Name);
-
-        int IndexOf(Plugin p) => _collections.ToList().FindIndex(c => c.Collection.Directory == p.CollectionDirectory);
+        lock (_lanesGate)
+        {
+            return _lanes.GetValueOrDefault(delivery);
+        }
     }
 
-    private async Task StopLanesAsync()
+    /// <summary>
+    /// The stop: the poller and the lanes finish the event in hand within the grace period; callbacks then get their
+    /// token cancelled and a moment to honour it; any still running are abandoned (.NET cannot stop them) and named.
+    /// </summary>
+    private async Task StopAsync(Task polling, CancellationTokenSource callbackCancellation)
     {
-        Task[] lanes;
-        lock (_gate)
+        PluginLane[] lanes;
+        lock (_lanesGate)
         {
-            lanes = [.. _running.Values];
+            lanes = [.. _lanes.Values];
         }
 
-        foreach (var worker in Workers)
+        var running = Task.WhenAll(lanes.Select(l => l.Ended).Append(polling));
+        if (await FinishesWithinAsync(running, _options.ShutdownTimeout).ConfigureAwait(false))
         {
-            worker.Complete();
+            return;
         }
 
-        // Callbacks still running when the grace period ends are cancelled (CancelCallbacksAfterGraceAsync); one that
-        // ignores its token is abandoned a little later, and its event stays unhandled.
-        var all = Task.WhenAll(lanes);
-        await Task.WhenAny(all, Task.Delay(_options.ShutdownTimeout + TimeSpan.FromSeconds(5), _timeProvider)).ConfigureAwait(false);
+        _engineLog.Warn("Plugins still busy {0:0.#} s after the stop (shutdown_timeout); cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
+        await callbackCancellation.CancelAsync().ConfigureAwait(false);
+        if (await FinishesWithinAsync(running, _options.CancellationGrace).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var abandoned = Registry.Current
+            .Select(d => d.Plugin.AbandonCall("the daemon is stopping") is { } call ? $"{d.Plugin.Name}.{call.Callback ?? "?"} on event {call.EventId}" : null)
+            .OfType<string>()
+            .ToArray();
+        _engineLog.Warn("Stopping without {0} callback(s) still running after shutdown_timeout + {1:0.#} s: {2}. Their events are not marked handled " +
+            "and are delivered again at the next start; their threads are left behind until the process exits.",
+            abandoned.Length, _options.CancellationGrace.TotalSeconds, abandoned.Length > 0 ? string.Join(", ", abandoned) : "(none in a callback)");
     }
 
-    private async Task CancelCallbacksAfterGraceAsync(CancellationTokenSource callbackCts, CancellationToken stopped)
+    private async Task<bool> FinishesWithinAsync(Task task, TimeSpan limit)
     {
         try
         {
-            await Task.Delay(_options.ShutdownTimeout, _timeProvider, stopped).ConfigureAwait(false);
-            _log.Warn("Plugins still busy {0:0.#} s after the stop; cancelling their callbacks.", _options.ShutdownTimeout.TotalSeconds);
-            await callbackCts.CancelAsync().ConfigureAwait(false);
+            await task.WaitAsync(limit, _time).ConfigureAwait(false);
+            return true;
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
-            // Everything stopped within the grace period.
+            return false;
         }
-        catch (ObjectDisposedException)
+#pragma warning disable CA1031 // A lane or the poller that failed has logged it; the stop goes on.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // The engine finished just as the grace period ended.
+            return task.IsCompleted;
         }
+    }
+
+    private void OnThrottled(TimeSpan? retryAfter)
+    {
+        _window.Throttled(retryAfter);
+        _engineLog.Info("The site answered a read with HTTP 429 or 5xx{0}: at most {1} read(s) in flight now.",
+            retryAfter is { } wait ? $" (Retry-After {wait.TotalSeconds:0.###} s)" : string.Empty, _window.Size);
+    }
+
+    private int IndexOf(Plugin plugin)
+    {
+        for (var i = 0; i < _collections.Count; i++)
+        {
+            if (_collections[i].Collection.Directory == plugin.CollectionDirectory)
+            {
+                return i;
+            }
+        }
+
+        return _collections.Count;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using ShotgunEvents.Daemon.Http;
 
 namespace ShotgunEvents.Daemon.Hosting;
@@ -65,12 +66,15 @@ internal static class DaemonHost
             limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 1024, gracePeriod: TimeSpan.FromSeconds(5));
         });
         builder.Services.AddRouting();
-        var surface = new HttpSurface(settings, runtime.Engine, runtime.Source, runtime.History, runtime.SiteUri, runtime.TimeProvider);
+        var surface = new HttpSurface(settings, runtime.Engine, runtime.History, runtime.SiteUri, runtime.TimeProvider);
         builder.Services.AddSingleton(surface);
         builder.Services.AddSingleton<DaemonMetrics>();
         builder.Services.AddHealthChecks()
-            .AddCheck<PluginsLoadedCheck>(PluginsLoadedCheck.Name, tags: [HttpEndpoints.ReadyTag])
-            .AddCheck<SitePollingCheck>(SitePollingCheck.Name, tags: [HttpEndpoints.ReadyTag]);
+            .AddCheck<PluginsCheck>(PluginsCheck.Name, tags: [HttpEndpoints.ReadyTag])
+            .AddCheck<SitePollingCheck>(SitePollingCheck.Name, tags: [HttpEndpoints.ReadyTag])
+            .AddCheck<StateFileCheck>(StateFileCheck.Name, tags: [HttpEndpoints.ReadyTag]);
+        // The health check service logs an ERROR for every unhealthy probe; ReadinessLog says each change once instead.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", Microsoft.Extensions.Logging.LogLevel.None);
         AddEngine(builder.Services, runtime);
         configure(builder);
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using NLog;
 using ShotgunEvents.Api;
 using ShotgunEvents.Client;
+using ShotgunEvents.Client.EventLog;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Http;
@@ -20,10 +21,9 @@ internal sealed class DaemonRuntime : IAsyncDisposable
     private static readonly Logger Log = LogManager.GetLogger(LoggerNames.Engine);
 
     private DaemonRuntime(DaemonSettings settings, EmulatorServer? embedded, ShotgunConnectionPool pool, ShotgunCredentials credentials,
-        IShotgun engineConnection, PluginCompiler compiler, IReadOnlyList<EngineCollection> collections, EventEngine engine,
-        SiteEventSource source, CallbackHistory history, TimeProvider timeProvider)
+        ShotgunClient engineConnection, PluginCompiler compiler, IReadOnlyList<CollectionBinding> collections, EventEngine engine,
+        CallbackHistory history, TimeProvider timeProvider)
     {
-        Source = source;
         History = history;
         TimeProvider = timeProvider;
         Settings = settings;
@@ -46,16 +46,13 @@ internal sealed class DaemonRuntime : IAsyncDisposable
     public ShotgunCredentials Credentials { get; }
 
     /// <summary>The daemon's own connection: reads the event log.</summary>
-    public IShotgun EngineConnection { get; }
+    public ShotgunClient EngineConnection { get; }
 
     public PluginCompiler Compiler { get; }
 
-    public IReadOnlyList<EngineCollection> Collections { get; }
+    public IReadOnlyList<CollectionBinding> Collections { get; }
 
     public EventEngine Engine { get; }
-
-    /// <summary>The engine's reader of the event log (events read, newest event seen).</summary>
-    public SiteEventSource Source { get; }
 
     /// <summary>Every plugin's recent callback runs (status page, metrics).</summary>
     public CallbackHistory History { get; }
@@ -134,7 +131,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         });
         var engineConnection = pool.Connect(credentials);
 
-        var cacheDirectory = CompileCacheDirectory(daemon);
+        var cacheDirectory = daemon.CompileCacheDirectory;
         var compiler = new PluginCompiler(cacheDirectory);
         var dryRunLog = LogManager.GetLogger("dry-run");
         var connections = new PooledConnectionFactory(pool, credentials,
@@ -146,18 +143,19 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             RescanInterval = daemon.PluginRescanInterval,
             UseSessionUuid = settings.Shotgun.UseSessionUuid,
             CallbackTimeout = daemon.CallbackTimeout,
+            Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
             Settings = settings.PluginSettings,
             TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog, observer: history.Record),
             FailedEventRetries = daemon.FailedEventRetries,
             RetryBackoff = daemon.FailedEventRetryBackoff,
         };
         var collections = settings.Plugins.Paths
-            .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
+            .Select(p => new CollectionBinding(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
             .ToArray();
 
-        var source = new SiteEventSource(engineConnection);
-        var engine = new EventEngine(ToEngineOptions(daemon) with { SiteUri = site }, source, collections, time);
-        return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine, source, history, time);
+        var engine = new EventEngine(SettingsMapping.ToEngineOptions(daemon, site, LogManager.LogFactory), new ClientEventLogReader(engineConnection),
+            collections, time);
+        return new DaemonRuntime(settings, embedded, pool, credentials, engineConnection, compiler, collections, engine, history, time);
     }
 
     /// <summary>
@@ -174,24 +172,6 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>
-    public static string CompileCacheDirectory(DaemonSection daemon) => daemon.CompileCacheDirectory
-        ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "compile-cache");
-
-    public static EngineOptions ToEngineOptions(DaemonSection daemon) => new()
-    {
-        StateFilePath = daemon.EventIdFile,
-        FetchInterval = daemon.FetchInterval,
-        MaxEventBatchSize = daemon.MaxEventBatchSize,
-        MaxParallelReads = daemon.MaxParallelReads,
-        BacklogTimeout = daemon.BacklogTimeout,
-        Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
-        StartFrom = daemon.StartFromEventId,
-        CheckpointInterval = daemon.StateCheckpointInterval,
-        MaxOutageBackoff = daemon.ConnRetrySleep,
-        ShutdownTimeout = daemon.ShutdownTimeout,
-    };
-
     public async ValueTask DisposeAsync()
     {
         foreach (var (collection, _) in Collections)
@@ -199,7 +179,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             await collection.DisposeAsync().ConfigureAwait(false);
         }
 
-        (EngineConnection as IDisposable)?.Dispose();
+        EngineConnection.Dispose();
         Pool.Dispose();
         if (Embedded is not null)
         {

@@ -1,14 +1,32 @@
 using ShotgunEvents.Daemon.Alerts;
 using ShotgunEvents.Daemon.Config;
+using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Logging;
 using MsLogLevel = Microsoft.Extensions.Logging.LogLevel;
 using NLogLevel = NLog.LogLevel;
+using LogFactory = NLog.LogFactory;
 
 namespace ShotgunEvents.Daemon.Hosting;
 
-/// <summary>Maps the parsed configuration onto the options of the logging and alert parts.</summary>
+/// <summary>The one place the parsed configuration becomes the options of the engine, the logging and the alerts.</summary>
 internal static class SettingsMapping
 {
+    public static EngineOptions ToEngineOptions(DaemonSection daemon, Uri? site, LogFactory logFactory) => new()
+    {
+        StateFilePath = daemon.EventIdFile,
+        SiteUri = site,
+        FetchInterval = daemon.FetchInterval,
+        MaxEventBatchSize = daemon.MaxEventBatchSize,
+        MaxParallelReads = daemon.MaxParallelReads,
+        BacklogTimeout = daemon.BacklogTimeout,
+        Serial = daemon.PluginConcurrency == PluginConcurrency.Serial,
+        StartFrom = daemon.StartFromEventId,
+        CheckpointInterval = daemon.StateCheckpointInterval,
+        MaxOutageBackoff = daemon.ConnRetrySleep,
+        ShutdownTimeout = daemon.ShutdownTimeout,
+        LogFactory = logFactory,
+    };
+
     public static LoggingOptions ToLoggingOptions(DaemonSettings settings) => new()
     {
         LogMode = (int)settings.Daemon.LogMode,

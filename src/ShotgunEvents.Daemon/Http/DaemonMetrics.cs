@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Prometheus;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Events.Lanes;
 using ShotgunEvents.Daemon.Logging;
 
 namespace ShotgunEvents.Daemon.Http;
@@ -9,7 +10,8 @@ namespace ShotgunEvents.Daemon.Http;
 /// <c>GET /metrics</c>: prometheus-net over a registry of this host's own (not the static default, so several daemons
 /// in one process, as in the tests, keep apart). Counters the engine already keeps are raised to their value at each
 /// scrape; callback durations come from <see cref="CallbackHistory"/>, site request durations from .NET's own
-/// <c>System.Net.Http</c> meter, filtered to this daemon's site.
+/// <c>System.Net.Http</c> meter, filtered to this daemon's site; the process's own (CPU, memory, GC, threads) from
+/// prometheus-net's <see cref="DotNetStats"/>. Lag is measured against the site's newest event.
 /// </summary>
 internal sealed class DaemonMetrics : IDisposable
 {
@@ -32,7 +34,12 @@ internal sealed class DaemonMetrics : IDisposable
     private readonly Counter _polls;
     private readonly Counter _rings;
     private readonly Histogram _checkpointSeconds;
-    private StateCheckpointer? _observedCheckpointer;
+    private readonly Gauge _stuck;
+    private readonly Gauge _detached;
+    private readonly Gauge _lastPoll;
+    private readonly Gauge _siteNewest;
+    private readonly Gauge _stateWritable;
+    private bool _observingWriter;
     private readonly MeterListener _http = new();
     private readonly HashSet<string> _seenPlugins = new(StringComparer.Ordinal);
 
@@ -46,8 +53,17 @@ internal sealed class DaemonMetrics : IDisposable
         _callbacks = f.CreateCounter("shotgun_events_callbacks_total", "Callback runs, by outcome (ok, error).", "plugin", "outcome");
         _callbackSeconds = f.CreateHistogram("shotgun_events_callback_duration_seconds", "How long callbacks took.",
             new HistogramConfiguration { LabelNames = ["plugin"], Buckets = DurationBuckets });
-        _lagEvents = f.CreateGauge("shotgun_events_plugin_lag_events", "Event ids between the newest event read and the plugin's last one.", "plugin");
-        _lagSeconds = f.CreateGauge("shotgun_events_plugin_lag_seconds", "Site seconds between the newest event read and the plugin's last one.", "plugin");
+        _lagEvents = f.CreateGauge("shotgun_events_plugin_lag_events", "Event ids between the site's newest event and the plugin's last one.", "plugin");
+        _lagSeconds = f.CreateGauge("shotgun_events_plugin_lag_seconds", "Site seconds between the site's newest event and the plugin's last one.", "plugin");
+        _stuck = f.CreateGauge("shotgun_events_plugin_stuck", "1 while a callback of the plugin runs past callback_timeout.", "plugin");
+        _detached = f.CreateGauge("shotgun_events_plugin_detached",
+            "1 while the plugin is not fed at the head (too slow or stuck) and reads its own way forward.", "plugin");
+        _lastPoll = f.CreateGauge("shotgun_events_last_poll_timestamp_seconds", "Unix time of the last successful poll of the site.");
+        _siteNewest = f.CreateGauge("shotgun_events_site_latest_event_id", "The site's newest event id, as last seen.");
+        _stateWritable = f.CreateGauge("shotgun_events_state_file_writable", "1 when the last state file write succeeded, 0 when it failed.");
+        f.CreateGauge("shotgun_events_build_info", "Always 1; the labels say which build runs.", "version", "runtime")
+            .WithLabels(typeof(DaemonMetrics).Assembly.GetName().Version?.ToString() ?? "?", Environment.Version.ToString()).Set(1);
+        DotNetStats.Register(Registry);
         _backlog = f.CreateGauge("shotgun_events_plugin_backlog_events", "Missing ids a plugin waits for.", "plugin");
         _plugins = f.CreateGauge("shotgun_events_plugins", "Plugins by state (active, inactive).", "state");
         _pluginActive = f.CreateGauge("shotgun_events_plugin_active", "1 when the plugin takes events, 0 when it is inactive.", "plugin");
@@ -80,34 +96,52 @@ internal sealed class DaemonMetrics : IDisposable
 
     private void Refresh()
     {
-        // The engine makes its checkpointer when it starts, after this collector exists.
-        if (_observedCheckpointer is null && _surface.Engine.Checkpointer is { } checkpointer)
+        var engine = _surface.Engine;
+        // The engine makes its writer when it starts, after this collector exists.
+        if (!_observingWriter && engine.Writer is { } writer)
         {
-            _observedCheckpointer = checkpointer;
-            checkpointer.Written += elapsed => _checkpointSeconds.Observe(elapsed.TotalSeconds);
+            _observingWriter = true;
+            writer.Written += elapsed => _checkpointSeconds.Observe(elapsed.TotalSeconds);
         }
 
-        _eventsRead.IncTo(_surface.Source.EventsRead);
-        _polls.IncTo(_surface.Engine.Poller.PollCount);
-        _rings.IncTo(_surface.Doorbell.Rings);
-        var newest = _surface.Source.Newest;
-        var workers = _surface.Engine.Workers;
-        var current = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var worker in workers)
+        _eventsRead.IncTo(engine.EventsRead);
+        _rings.IncTo(_surface.Rings);
+        var poller = engine.Poller;
+        var site = poller?.SiteHead;
+        if (poller is not null)
         {
-            var name = worker.Plugin.Name;
+            _polls.IncTo(poller.PollCount);
+            var sinceLastPoll = _surface.Time.GetElapsedTime(poller.LastSuccess);
+            _lastPoll.Set((_surface.Time.GetUtcNow() - sinceLastPoll).ToUnixTimeMilliseconds() / 1000.0);
+        }
+
+        if (site is not null)
+        {
+            _siteNewest.Set(site.Id);
+        }
+
+        _stateWritable.Set(engine.Writer?.LastResult.Written == false ? 0 : 1);
+        var deliveries = engine.Registry.Current;
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var delivery in deliveries)
+        {
+            var plugin = delivery.Plugin;
+            var name = plugin.Name;
+            var progress = delivery.Progress;
             current.Add(name);
-            _delivered.WithLabels(name, "handled").IncTo(worker.HandledCount);
-            _pluginActive.WithLabels(name).Set(worker.IsActive ? 1 : 0);
-            _backlog.WithLabels(name).Set(worker.Snapshot().Backlog.Count);
-            _reloads.WithLabels(name).IncTo(Math.Max(0, worker.Plugin.Generation - 1));
-            _compileErrors.WithLabels(name).Set(worker.Plugin.Diagnostics.Count(d => d.IsError));
-            if (newest is not null && worker.LastEventId is { } last)
+            _delivered.WithLabels(name, "handled").IncTo(progress.Handled);
+            _pluginActive.WithLabels(name).Set(plugin.IsActive ? 1 : 0);
+            _stuck.WithLabels(name).Set(plugin.IsStuck ? 1 : 0);
+            _detached.WithLabels(name).Set(delivery.Mode is DeliveryMode.Detached or DeliveryMode.Joining ? 1 : 0);
+            _backlog.WithLabels(name).Set(progress.State.Backlog.Count);
+            _reloads.WithLabels(name).IncTo(Math.Max(0, plugin.Generation - 1));
+            _compileErrors.WithLabels(name).Set(plugin.Diagnostics.Count(d => d.IsError));
+            if (site is not null && progress.State.LastEventId is { } last)
             {
-                _lagEvents.WithLabels(name).Set(Math.Max(0, newest.Id - last));
+                _lagEvents.WithLabels(name).Set(Math.Max(0, site.Id - last));
             }
 
-            if (StatusSnapshot.LagSeconds(newest?.CreatedAt, worker.LastHandledCreatedAt) is { } seconds)
+            if (StatusReport.LagSeconds(site?.CreatedAt, progress.LastCreatedAt) is { } seconds)
             {
                 _lagSeconds.WithLabels(name).Set(seconds);
             }
@@ -117,6 +151,8 @@ internal sealed class DaemonMetrics : IDisposable
         foreach (var gone in _seenPlugins.Where(p => !current.Contains(p)).ToArray())
         {
             _pluginActive.RemoveLabelled(gone);
+            _stuck.RemoveLabelled(gone);
+            _detached.RemoveLabelled(gone);
             _backlog.RemoveLabelled(gone);
             _lagEvents.RemoveLabelled(gone);
             _lagSeconds.RemoveLabelled(gone);
@@ -125,9 +161,9 @@ internal sealed class DaemonMetrics : IDisposable
         }
 
         _seenPlugins.UnionWith(current);
-        var active = workers.Count(w => w.IsActive);
+        var active = deliveries.Count(d => d.Plugin.IsActive);
         _plugins.WithLabels("active").Set(active);
-        _plugins.WithLabels("inactive").Set(workers.Count - active);
+        _plugins.WithLabels("inactive").Set(deliveries.Count - active);
     }
 
     private void ListenToSiteRequests()

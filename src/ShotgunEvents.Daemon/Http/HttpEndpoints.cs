@@ -36,7 +36,11 @@ internal static class HttpEndpoints
         app.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = c => c.Tags.Contains(ReadyTag),
-            ResponseWriter = HealthResponse.WriteAsync,
+            ResponseWriter = (context, report) =>
+            {
+                surface.Readiness.Observe(report);
+                return HealthResponse.WriteAsync(context, report);
+            },
         });
 
         app.MapGet("/metrics", async context =>
@@ -97,7 +101,7 @@ internal static class HttpEndpoints
             return;
         }
 
-        surface.Doorbell.Ring();
+        surface.Ring();
         await WriteJsonAsync(context, new JObject { ["status"] = "ok", ["deliveries"] = deliveries }).ConfigureAwait(false);
     }
 

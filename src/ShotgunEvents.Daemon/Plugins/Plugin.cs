@@ -10,6 +10,13 @@ namespace ShotgunEvents.Daemon.Plugins;
 /// <see cref="ProcessAsync"/>; a reload builds a new generation beside the running one and swaps it in between two
 /// events, so an event is handled entirely by one generation.
 /// </summary>
+/// <remarks>
+/// Concurrency: <c>_gate</c> admits one holder at a time: the lane making a call, or the scan thread swapping a
+/// generation in or retiring it; <c>_current</c>, <c>_failure</c> and <c>_generation</c> change only under it and are
+/// published for readers. <c>_pending</c> is handed from the scan thread to the gate holder under <c>_pendingLock</c>.
+/// A call in flight (<c>_call</c>) can be abandoned from outside (a reload of a stuck plugin, its removal, the stop):
+/// the abandoner then releases the gate for the call, which changes nothing more when it returns.
+/// </remarks>
 internal sealed class Plugin
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -17,8 +24,11 @@ internal sealed class Plugin
     private readonly UnloadTracker _tracker;
     private readonly PluginConnections _connections;
     private readonly CallbackRunner _runner;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _reloadGrace;
     private PluginLoadState? _current;
     private PluginLoadState? _pending;
+    private PluginCall? _call;
     private string? _failure;
     private volatile bool _removed;
     private volatile bool _stuck;
@@ -34,11 +44,19 @@ internal sealed class Plugin
         Logger = options.LogFactory.GetLogger(LoggerName);
         _tracker = tracker;
         _connections = new PluginConnections(connections);
-        _runner = new CallbackRunner(Name, options, timeProvider, _connections, Logger, stuck => _stuck = stuck);
+        _time = timeProvider;
+        _reloadGrace = options.ReloadGrace;
+        _runner = new CallbackRunner(Name, options, timeProvider, _connections, Logger, OnStuckChanged);
     }
 
     /// <summary>Raised after a new generation (or a failed load) has been swapped in.</summary>
     internal event Action<Plugin>? Swapped;
+
+    /// <summary>
+    /// Raised when a call in flight was abandoned (on the thread that abandoned it, after the plugin was released for
+    /// the next call): the lane whose loop made the call may be blocked in it for good and must carry on in a new one.
+    /// </summary>
+    internal event Action<Plugin, PluginCall>? CallAbandoned;
 
     /// <summary>The plugin's name: its file name without <c>.csx</c>; the key of its saved state.</summary>
     public string Name { get; }
@@ -68,11 +86,17 @@ internal sealed class Plugin
             _ => null,
         };
 
+    /// <summary>True until the first load (compile and registerCallbacks) has been swapped in.</summary>
+    public bool IsLoading => !_removed && Volatile.Read(ref _current) is null;
+
     /// <summary>How many (re)loads have been swapped in, failed ones included; 1 after the first load.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
     /// <summary>True while a callback runs past <see cref="PluginHostOptions.CallbackTimeout"/>.</summary>
     public bool IsStuck => _stuck;
+
+    /// <summary>The call in flight (event, callback, since when), or null between events.</summary>
+    public PluginCall? InFlight => Volatile.Read(ref _call);
 
     /// <summary>The compiler's errors and warnings of the last load.</summary>
     public IReadOnlyList<PluginDiagnostic> Diagnostics => Volatile.Read(ref _current)?.Diagnostics ?? [];
@@ -88,12 +112,16 @@ internal sealed class Plugin
     /// </summary>
     /// <param name="evt">The event.</param>
     /// <param name="cancellationToken">Cancelled when the daemon stops; handed to cancellable callbacks.</param>
-    /// <returns>Handled, Failed (a stopOnError callback threw: the plugin is now inactive, the event is not handled) or Inactive.</returns>
+    /// <returns>
+    /// Handled, Failed (a stopOnError callback threw: the plugin is now inactive, the event is not handled), Inactive,
+    /// or Abandoned (see <see cref="PluginOutcome.Abandoned"/>).
+    /// </returns>
     /// <exception cref="OperationCanceledException">The daemon is stopping: the event is not handled.</exception>
     public async Task<PluginOutcome> ProcessAsync(ShotgunEvent evt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evt);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var call = new PluginCall(evt.Id, _time.GetTimestamp());
         var swapped = false;
         try
         {
@@ -105,21 +133,92 @@ internal sealed class Plugin
                 return PluginOutcome.Inactive;
             }
 
-            var result = await _runner.RunAsync(generation.Callbacks, evt, cancellationToken).ConfigureAwait(false);
-            if (result.Outcome == PluginOutcome.Failed)
+            Volatile.Write(ref _call, call);
+            var run = _runner.RunAsync(generation.Callbacks, evt, call, cancellationToken);
+            var result = run.IsCompletedSuccessfully ? run.Result : await UnlessAbandonedAsync(run, call).ConfigureAwait(false);
+            if (result is not { } done || !call.TryFinish())
             {
-                Volatile.Write(ref _failure, result.Failure);
+                return PluginOutcome.Abandoned;
             }
 
-            return result.Outcome;
+            if (done.Outcome == PluginOutcome.Failed)
+            {
+                Volatile.Write(ref _failure, done.Failure);
+            }
+
+            return done.Outcome;
         }
         finally
         {
-            _stuck = false;
-            _gate.Release();
+            if (call.TryFinish())
+            {
+                Interlocked.CompareExchange(ref _call, null, call);
+                _stuck = false;
+                _gate.Release();
+            }
+
             if (swapped)
             {
                 Swapped?.Invoke(this);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Abandons the call in flight, if there is one: the event stays unhandled, the plugin is free for the next call,
+    /// and the callback, which .NET cannot stop, runs on unobserved on its thread.
+    /// </summary>
+    /// <param name="why">Why, for the log line (for example "the daemon is stopping").</param>
+    /// <returns>The call abandoned, or null when none was in flight.</returns>
+    internal PluginCall? AbandonCall(string why)
+    {
+        var call = Volatile.Read(ref _call);
+        if (call is null || !call.TryAbandon())
+        {
+            return null;
+        }
+
+        Interlocked.CompareExchange(ref _call, null, call);
+        _stuck = false;
+        Logger.Warn("Plugin {0}: abandoned callback {1} on event {2} after {3:0.#} s ({4}); .NET cannot stop it, so its thread is left " +
+            "behind and runs on until the callback returns, if ever. The event is not marked handled.",
+            Name, call.Callback ?? "(between callbacks)", call.EventId, _time.GetElapsedTime(call.StartedAt).TotalSeconds, why);
+        _gate.Release();
+        CallAbandoned?.Invoke(this, call);
+        return call;
+    }
+
+    // The slow path of a call that did not finish synchronously: it can be abandoned while it waits.
+    private static async Task<CallbackRunResult?> UnlessAbandonedAsync(ValueTask<CallbackRunResult> run, PluginCall call)
+    {
+        var task = run.AsTask();
+        if (await Task.WhenAny(task, call.WhenAbandoned).ConfigureAwait(false) != task)
+        {
+            // Its end, whenever it comes, is nobody's business now; a failure must not go unobserved.
+            _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return null;
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+
+    private void OnStuckChanged(bool stuck)
+    {
+        _stuck = stuck;
+        // A fixed version is waiting for this call: a stuck call no longer gets the reload's grace.
+        if (stuck && HasPending)
+        {
+            AbandonCall("it is stuck and a new version of the plugin is waiting");
+        }
+    }
+
+    private bool HasPending
+    {
+        get
+        {
+            lock (_pendingLock)
+            {
+                return _pending is not null;
             }
         }
     }
@@ -143,13 +242,35 @@ internal sealed class Plugin
             Retire(superseded);
         }
 
+        if (Volatile.Read(ref _call) is { } call)
+        {
+            if (_stuck)
+            {
+                AbandonCall("it is stuck and a new version of the plugin was loaded");
+            }
+            else
+            {
+                _ = AbandonAfterGraceAsync(call);
+            }
+        }
+
         return ApplyWhenIdleAsync();
+    }
+
+    private async Task AbandonAfterGraceAsync(PluginCall call)
+    {
+        await Task.Delay(_reloadGrace, _time).ConfigureAwait(false);
+        if (ReferenceEquals(Volatile.Read(ref _call), call) && HasPending)
+        {
+            AbandonCall($"a new version of the plugin was loaded {_reloadGrace.TotalSeconds:0.#} s ago and this event had not finished");
+        }
     }
 
     /// <summary>Marks the plugin removed (it takes no more events) and unloads it once no event is in flight.</summary>
     internal async Task RemoveAsync()
     {
         _removed = true;
+        AbandonCall("the plugin is being unloaded");
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {

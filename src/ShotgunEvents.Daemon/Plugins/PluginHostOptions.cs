@@ -27,6 +27,15 @@ internal sealed class PluginHostOptions
     /// <summary>A callback running longer than this is reported as stuck (it is not cancelled); null for no limit.</summary>
     public TimeSpan? CallbackTimeout { get; set; }
 
+    /// <summary>
+    /// How long a reload waits for the event in flight before it abandons it and starts the new version at that event;
+    /// a callback already reported stuck (<see cref="CallbackTimeout"/>) is abandoned at once.
+    /// </summary>
+    public TimeSpan ReloadGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>True in <c>plugin_concurrency = serial</c>: a stuck callback then holds up every plugin, and its warning says so.</summary>
+    public bool Serial { get; set; }
+
     /// <summary>Settings handed to plugins (<c>reg.Settings</c>, <c>Setting("key")</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; set; } = new Dictionary<string, string>();
 

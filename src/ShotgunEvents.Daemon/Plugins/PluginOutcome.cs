@@ -11,4 +11,11 @@ internal enum PluginOutcome
 
     /// <summary>The plugin is inactive (did not compile, did not register, failed earlier, or was removed): nothing ran.</summary>
     Inactive,
+
+    /// <summary>
+    /// The call was abandoned while its callback still ran (a reload of a stuck plugin, its removal, the daemon's stop):
+    /// the event is NOT handled, and whoever made the call must change nothing more (another lane loop may own the
+    /// plugin's delivery now).
+    /// </summary>
+    Abandoned,
 }

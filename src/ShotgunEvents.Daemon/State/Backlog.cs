@@ -3,33 +3,43 @@ namespace ShotgunEvents.Daemon.State;
 /// <summary>
 /// One plugin's missing event ids, kept as ranges with an expiry rather than one entry per id (upstream kept a dict
 /// entry and a log line per id, per plugin), so a 10,000-id gap costs one entry. Ranges are sorted and disjoint.
-/// Not thread-safe: <see cref="PluginCursor"/> uses it under the <see cref="PluginState"/>'s lock.
+/// Immutable: every change returns a new backlog, so a lane can publish its position to the state writer and the
+/// status readers without a lock. Gaps are rare, so the copies are too.
 /// </summary>
 internal sealed class Backlog
 {
-    private readonly List<BacklogRange> _ranges = [];
+    /// <summary>Nothing missing.</summary>
+    public static readonly Backlog Empty = new([]);
+
+    private readonly BacklogRange[] _ranges;
+
+    private Backlog(BacklogRange[] ranges)
+    {
+        _ranges = ranges;
+        Count = ranges.Sum(r => r.Ids.Count);
+    }
 
     /// <summary>The ranges, in id order.</summary>
     public IReadOnlyList<BacklogRange> Ranges => _ranges;
 
     /// <summary>How many ids are missing in all.</summary>
-    public long Count { get; private set; }
+    public long Count { get; }
 
     /// <summary>True when nothing is missing.</summary>
-    public bool IsEmpty => _ranges.Count == 0;
+    public bool IsEmpty => _ranges.Length == 0;
 
     /// <summary>The soonest expiry, or null when empty.</summary>
-    public DateTimeOffset? OldestExpiry => _ranges.Count == 0 ? null : _ranges.Min(r => r.Expires);
+    public DateTimeOffset? OldestExpiry => _ranges.Length == 0 ? null : _ranges.Min(r => r.Expires);
 
     /// <summary>
-    /// Adds the ids <paramref name="from"/>..<paramref name="to"/>, expiring at <paramref name="expires"/>. Ids already
+    /// The ids <paramref name="from"/>..<paramref name="to"/> added, expiring at <paramref name="expires"/>. Ids already
     /// waited for keep their own expiry.
     /// </summary>
-    public void Add(long from, long to, DateTimeOffset expires)
+    public Backlog Add(long from, long to, DateTimeOffset expires)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(from, to);
         var next = from;
-        var added = new List<BacklogRange>();
+        var ranges = new List<BacklogRange>(_ranges);
         foreach (var range in _ranges)
         {
             if (range.To < next)
@@ -44,7 +54,7 @@ internal sealed class Backlog
 
             if (range.From > next)
             {
-                added.Add(new BacklogRange(new IdRange(next, range.From - 1), expires));
+                ranges.Add(new BacklogRange(new IdRange(next, range.From - 1), expires));
             }
 
             next = range.To + 1;
@@ -52,92 +62,57 @@ internal sealed class Backlog
 
         if (next <= to)
         {
-            added.Add(new BacklogRange(new IdRange(next, to), expires));
+            ranges.Add(new BacklogRange(new IdRange(next, to), expires));
         }
 
-        foreach (var range in added)
-        {
-            _ranges.Add(range);
-            Count += range.Ids.Count;
-        }
-
-        _ranges.Sort((a, b) => a.From.CompareTo(b.From));
+        ranges.Sort((a, b) => a.From.CompareTo(b.From));
+        return new Backlog([.. ranges]);
     }
 
     /// <summary>True when <paramref name="id"/> is waited for.</summary>
     public bool Contains(long id) => IndexOf(id) >= 0;
 
-    /// <summary>Removes <paramref name="id"/> (it arrived), splitting its range; false when it was not waited for.</summary>
-    public bool Remove(long id)
+    /// <summary>The backlog without <paramref name="id"/> (it arrived), its range split; this one when it was not waited for.</summary>
+    public Backlog Remove(long id)
     {
         var index = IndexOf(id);
         if (index < 0)
         {
-            return false;
+            return this;
         }
 
         var range = _ranges[index];
-        _ranges.RemoveAt(index);
+        var ranges = new List<BacklogRange>(_ranges);
+        ranges.RemoveAt(index);
         if (id < range.To)
         {
-            _ranges.Insert(index, range with { Ids = new IdRange(id + 1, range.To) });
+            ranges.Insert(index, range with { Ids = new IdRange(id + 1, range.To) });
         }
 
         if (id > range.From)
         {
-            _ranges.Insert(index, range with { Ids = new IdRange(range.From, id - 1) });
+            ranges.Insert(index, range with { Ids = new IdRange(range.From, id - 1) });
         }
 
-        Count--;
-        return true;
+        return new Backlog([.. ranges]);
     }
 
-    /// <summary>The lowest <paramref name="max"/> missing ids, to re-query by id (<c>id in [...]</c>).</summary>
-    public IReadOnlyList<long> PendingIds(int max)
+    /// <summary>The backlog without the ranges whose expiry is at or before <paramref name="siteNow"/>, which go to <paramref name="expired"/>.</summary>
+    public Backlog Expire(DateTimeOffset siteNow, out IReadOnlyList<BacklogRange> expired)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        var ids = new List<long>(Math.Min(max, (int)Math.Min(Count, 4096)));
-        foreach (var range in _ranges)
+        if (_ranges.All(r => r.Expires > siteNow))
         {
-            for (var id = range.From; id <= range.To && ids.Count < max; id++)
-            {
-                ids.Add(id);
-            }
-
-            if (ids.Count >= max)
-            {
-                break;
-            }
+            expired = [];
+            return this;
         }
 
-        return ids;
-    }
-
-    /// <summary>Drops and returns the ranges whose expiry is at or before <paramref name="siteNow"/>: log each once.</summary>
-    public IReadOnlyList<BacklogRange> Expire(DateTimeOffset siteNow)
-    {
-        var expired = _ranges.FindAll(r => r.Expires <= siteNow);
-        if (expired.Count > 0)
-        {
-            _ranges.RemoveAll(r => r.Expires <= siteNow);
-            Count -= expired.Sum(r => r.Ids.Count);
-        }
-
-        return expired;
-    }
-
-    /// <summary>A copy that shares nothing mutable with this one.</summary>
-    public Backlog Clone()
-    {
-        var copy = new Backlog();
-        copy._ranges.AddRange(_ranges);
-        copy.Count = Count;
-        return copy;
+        expired = [.. _ranges.Where(r => r.Expires <= siteNow)];
+        return new Backlog([.. _ranges.Where(r => r.Expires > siteNow)]);
     }
 
     private int IndexOf(long id)
     {
-        int low = 0, high = _ranges.Count - 1;
+        int low = 0, high = _ranges.Length - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) / 2);

@@ -3,7 +3,8 @@ namespace ShotgunEvents.Daemon.State;
 /// <summary>
 /// Every plugin's state, keyed by collection (the path as written in <c>[plugins] paths</c>) and plugin name (the
 /// file stem), as upstream keyed its pickle. Entries of deleted plugins are kept, so a plugin that comes back
-/// resumes where it stopped. Thread-safe for its own dictionaries; each <see cref="PluginState"/> has its own lock.
+/// resumes where it stopped. Its dictionaries are guarded by its own lock (the engine resolves plugins on the scan
+/// threads while the state writer folds the lanes' positions in); the states themselves are immutable.
 /// </summary>
 internal sealed class DaemonState
 {
@@ -115,31 +116,6 @@ internal sealed class DaemonState
         }
     }
 
-    /// <summary>A consistent deep copy, for writing a checkpoint while plugins run.</summary>
-    public DaemonState Clone()
-    {
-        var copy = new DaemonState();
-        lock (_lock)
-        {
-            copy.DefaultLastEventId = DefaultLastEventId;
-            foreach (var (collection, plugins) in _collections)
-            {
-                foreach (var (name, state) in plugins)
-                {
-                    copy.Set(collection, name, state.Clone());
-                }
-            }
-
-            // Keep collections that have no plugins: their key is what tells a moved collection from a known one.
-            foreach (var collection in _collections.Keys)
-            {
-                copy.AddCollection(collection);
-            }
-        }
-
-        return copy;
-    }
-
     /// <summary>Records <paramref name="collection"/> as known even while it holds no plugin.</summary>
     public void AddCollection(string collection)
     {
@@ -158,7 +134,7 @@ internal sealed class DaemonState
         {
             var moved = _collections
                 .Where(c => c.Key != collection && c.Value.ContainsKey(plugin))
-                .Select(c => (Collection: c.Key, State: c.Value[plugin].Clone()))
+                .Select(c => (Collection: c.Key, State: c.Value[plugin]))
                 .OrderByDescending(c => c.State.LastEventId ?? long.MinValue)
                 .ThenBy(c => c.Collection, StringComparer.Ordinal)
                 .FirstOrDefault();
@@ -188,15 +164,9 @@ internal sealed class DaemonState
         long? highest = null;
         foreach (var state in states)
         {
-            long? last;
-            lock (state.Sync)
+            if (state.LastEventId > (highest ?? long.MinValue))
             {
-                last = state.LastEventId;
-            }
-
-            if (last > (highest ?? long.MinValue))
-            {
-                highest = last;
+                highest = state.LastEventId;
             }
         }
 

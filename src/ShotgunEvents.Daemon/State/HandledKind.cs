@@ -1,6 +1,6 @@
 namespace ShotgunEvents.Daemon.State;
 
-/// <summary>What <see cref="PluginCursor.OnHandled"/> did with an event: tells the engine what to log.</summary>
+/// <summary>What <see cref="PluginState.Handle"/> did with an event: tells the engine what to log.</summary>
 internal enum HandledKind
 {
     /// <summary>The next event after the last one: the cursor moved on, nothing to log.</summary>

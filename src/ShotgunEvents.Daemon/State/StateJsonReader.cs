@@ -48,7 +48,7 @@ internal static class StateJsonReader
 
     private static PluginState ReadPlugin(JObject entry)
     {
-        var backlog = new Backlog();
+        var backlog = Backlog.Empty;
         var ranges = entry["backlog"];
         if (ranges is not null && ranges.Type != JTokenType.Null)
         {
@@ -67,7 +67,7 @@ internal static class StateJsonReader
                     throw Bad(range, "has 'to' before 'from'");
                 }
 
-                backlog.Add(from, to, Time(range["expires"] ?? throw Bad(range, "has no 'expires'")));
+                backlog = backlog.Add(from, to, Time(range["expires"] ?? throw Bad(range, "has no 'expires'")));
             }
         }
 

@@ -36,7 +36,7 @@ internal static class StateJsonWriter
             foreach (var (plugin, pluginState) in state.Plugins(collection))
             {
                 json.WritePropertyName(plugin);
-                WritePlugin(json, pluginState.Clone());
+                WritePlugin(json, pluginState);
             }
 
             json.WriteEndObject();

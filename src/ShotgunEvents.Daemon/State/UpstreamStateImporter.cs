@@ -105,7 +105,7 @@ internal static class UpstreamStateImporter
         }
 
         long? lastId = tuple[0] is null ? null : Id(tuple[0], where);
-        var backlog = new Backlog();
+        var backlog = Backlog.Empty;
         if (tuple[1] is IDictionary entries)
         {
             var ids = new SortedDictionary<long, DateTimeOffset>();
@@ -115,7 +115,7 @@ internal static class UpstreamStateImporter
                 ids[Id(entry.Key, where)] = ToUtc(expiry, zone);
             }
 
-            AddRuns(backlog, ids);
+            backlog = WithRuns(ids);
         }
         else if (tuple[1] is not null)
         {
@@ -126,8 +126,9 @@ internal static class UpstreamStateImporter
     }
 
     // Consecutive ids sharing an expiry were one gap upstream; keep them as one range.
-    private static void AddRuns(Backlog backlog, SortedDictionary<long, DateTimeOffset> ids)
+    private static Backlog WithRuns(SortedDictionary<long, DateTimeOffset> ids)
     {
+        var backlog = Backlog.Empty;
         long? from = null, to = null;
         DateTimeOffset expires = default;
         foreach (var (id, expiry) in ids)
@@ -140,7 +141,7 @@ internal static class UpstreamStateImporter
 
             if (from is { } f)
             {
-                backlog.Add(f, to!.Value, expires);
+                backlog = backlog.Add(f, to!.Value, expires);
             }
 
             (from, to, expires) = (id, id, expiry);
@@ -148,8 +149,10 @@ internal static class UpstreamStateImporter
 
         if (from is { } last)
         {
-            backlog.Add(last, to!.Value, expires);
+            backlog = backlog.Add(last, to!.Value, expires);
         }
+
+        return backlog;
     }
 
     private static DateTimeOffset ToUtc(DateTime naive, TimeZoneInfo zone)

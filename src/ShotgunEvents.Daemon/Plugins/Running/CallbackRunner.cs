@@ -29,8 +29,13 @@ internal sealed class CallbackRunner
     }
 
     /// <summary>Runs the callbacks that match <paramref name="shared"/> (on a private copy of it).</summary>
+    /// <param name="callbacks">The generation's callbacks, in registration order.</param>
+    /// <param name="shared">The event, as every plugin got it.</param>
+    /// <param name="call">The call's record: the callback running is written there for the stuck and abandon lines.</param>
+    /// <param name="cancellationToken">Cancelled when the daemon stops.</param>
     /// <exception cref="OperationCanceledException">The daemon is stopping: the event is not handled.</exception>
-    public async ValueTask<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent shared, CancellationToken cancellationToken)
+    public async ValueTask<CallbackRunResult> RunAsync(IReadOnlyList<CallbackRegistration> callbacks, ShotgunEvent shared, PluginCall call,
+        CancellationToken cancellationToken)
     {
         ShotgunEvent? evt = null;
 
@@ -47,6 +52,7 @@ internal sealed class CallbackRunner
             // threads (it builds its lookup table lazily), and a plugin may change Meta. Each plugin gets its own copy.
             evt ??= shared.Clone();
 
+            call.Callback = callback.Name;
             var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
             if (error is null)
             {
@@ -148,10 +154,13 @@ internal sealed class CallbackRunner
 
     private void OnStuck(CallbackRegistration callback, ShotgunEvent evt, TimeSpan timeout)
     {
-        _setStuck(true);
         _pluginLogger.Warn(
-            "Plugin {0}: callback {1} has been running on event {2} for more than {3}; it looks stuck. This plugin gets no " +
-            "further events until it returns; the other plugins carry on.",
+            _options.Serial
+                ? "Plugin {0}: callback {1} has been running on event {2} for more than {3}; it looks stuck. plugin_concurrency " +
+                  "is serial, so every plugin waits until it returns (or until the plugin's file changes, if the callback awaits)."
+                : "Plugin {0}: callback {1} has been running on event {2} for more than {3}; it looks stuck. This plugin gets no " +
+                  "further events until it returns or its file changes; the other plugins carry on.",
             _pluginName, callback.Name, evt.Id, timeout);
+        _setStuck(true);
     }
 }

@@ -1,11 +1,12 @@
 using NLog;
 using ShotgunEvents.Api;
 
-namespace ShotgunEvents.Daemon.Events;
+namespace ShotgunEvents.Daemon.Events.Reading;
 
 /// <summary>
 /// Turns a run of failed site calls into one log line when it starts and one when it ends, and decides how long to
-/// wait before the next attempt: jittered exponential back-off, capped, and slow for refused credentials.
+/// wait before the next attempt: jittered exponential back-off, capped, and slow for refused credentials. Owned by the
+/// loop whose calls it counts; <see cref="Failures"/> is published for readiness.
 /// </summary>
 internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBackoff, Logger log)
 {
@@ -17,13 +18,10 @@ internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBacko
     /// <summary>Failed attempts in a row so far (0 when the site answers).</summary>
     public int Failures => Volatile.Read(ref _failures);
 
-    /// <summary>True while calls are failing.</summary>
-    public bool InOutage => _failures > 0;
-
     /// <summary>Records a failure and returns how long to wait before trying again.</summary>
     public TimeSpan Failed(Exception error)
     {
-        _failures++;
+        Volatile.Write(ref _failures, _failures + 1);
         if (_failures == 1)
         {
             _startedAt = timeProvider.GetTimestamp();
@@ -65,6 +63,6 @@ internal sealed class OutageTracker(TimeProvider timeProvider, TimeSpan maxBacko
 
         var lasted = timeProvider.GetElapsedTime(_startedAt);
         log.Warn("The site answers again after {0} failed attempts over {1:0.#} s.", _failures, lasted.TotalSeconds);
-        _failures = 0;
+        Volatile.Write(ref _failures, 0);
     }
 }

@@ -1,11 +1,11 @@
 using ShotgunEvents.Api;
 using ShotgunEvents.Daemon.State;
 
-namespace ShotgunEvents.Daemon.Events;
+namespace ShotgunEvents.Daemon.Events.Reading;
 
 /// <summary>
 /// Plans catch-up reads: consecutive id ranges of one batch each, <c>[a, a+batch-1]</c>, <c>[a+batch, a+2·batch-1]</c>,
-/// ..., and judges what each one's answer means for the ones after it.
+/// ..., and judges what each one's answer means for the ones after it. Owned by one <see cref="CatchUpReader"/>.
 /// </summary>
 internal sealed class RangePlanner
 {
@@ -19,9 +19,6 @@ internal sealed class RangePlanner
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _batchSize = batchSize;
     }
-
-    /// <summary>The first id no planned range covers yet.</summary>
-    public long NextFrom => _next;
 
     /// <summary>Plans from <paramref name="from"/> on, forgetting the ranges planned before.</summary>
     /// <param name="from">The first id of the next range.</param>

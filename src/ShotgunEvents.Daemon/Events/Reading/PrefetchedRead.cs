@@ -1,6 +1,6 @@
 using ShotgunEvents.Api;
 
-namespace ShotgunEvents.Daemon.Events;
+namespace ShotgunEvents.Daemon.Events.Reading;
 
 /// <summary>
 /// A main query started before its cycle: the events from <paramref name="From"/> on, either the next batch after it

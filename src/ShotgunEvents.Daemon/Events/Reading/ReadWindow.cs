@@ -1,4 +1,4 @@
-namespace ShotgunEvents.Daemon.Events;
+namespace ShotgunEvents.Daemon.Events.Reading;
 
 /// <summary>
 /// How many catch-up reads may be in flight: additive increase, multiplicative decrease. A site answering 429 or 5xx
