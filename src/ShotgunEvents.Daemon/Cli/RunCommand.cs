@@ -3,7 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NLog;
 using NLog.Extensions.Logging;
+using Microsoft.Extensions.Hosting.Systemd;
 using ShotgunEvents.Daemon.Config;
+using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.State;
@@ -62,11 +64,19 @@ internal static class RunCommand
             // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
             builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
             builder.Logging.AddFilter("Microsoft", Microsoft.Extensions.Logging.LogLevel.Warning);
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.Daemon.ShutdownTimeout + TimeSpan.FromSeconds(10));
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownBudget.HostTimeout(settings.Daemon.ShutdownTimeout));
         });
         var service = host.Services.GetRequiredService<DaemonService>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var signals = new SignalHandlers(lifetime, runtime.Engine);
+        // Never disposed: the backstop thread may still look at it after this method returns.
+        var finished = new ManualResetEventSlim();
+        using var backstop = lifetime.ApplicationStopping.Register(() => StartExitBackstop(settings.Daemon.ShutdownTimeout, finished, runtime.Engine, log));
+        if (WatchdogPing.Requested && host.Services.GetService<ISystemdNotifier>() is { } notifier)
+        {
+            var watchdog = new WatchdogPing(notifier, TimeProvider.System);
+            runtime.Engine.Polled += watchdog.Pulse;
+        }
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
         _ = runtime.Engine.Started.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
@@ -78,9 +88,43 @@ internal static class RunCommand
         }
 
         await host.RunAsync().ConfigureAwait(false);
-        var failure = service.Failure;
-        LogManager.Flush(TimeSpan.FromSeconds(5));
-        return failure is null ? ExitCodes.Ok : ExitCodes.Failure;
+        LogManager.Flush(TimeSpan.FromSeconds(1));
+        var code = ExitCode(service.Failure, runtime.Engine);
+        // The disposals after this (plugin unloads, the embedded site) stay under the backstop too.
+        await runtime.DisposeAsync().ConfigureAwait(false);
+        finished.Set();
+        return code;
+    }
+
+    /// <summary>0: stopped with the state written; 1: the engine failed, or the state could not be written at the stop.</summary>
+    private static int ExitCode(Exception? failure, EventEngine engine) =>
+        failure is null && engine.StopResult?.Written != false ? ExitCodes.Ok : ExitCodes.Failure;
+
+    /// <summary>
+    /// Whatever a callback or a disposal does, the process ends within <see cref="ShutdownBudget.HardExit"/> of the stop
+    /// signal: .NET cannot stop a thread, and a callback that ignores its token would otherwise keep the process alive.
+    /// </summary>
+    private static void StartExitBackstop(TimeSpan shutdownTimeout, ManualResetEventSlim finished, EventEngine engine, Logger log)
+    {
+        var limit = ShutdownBudget.HardExit(shutdownTimeout);
+        // Its own thread: callbacks stuck on every pool thread must not delay it.
+        var thread = new Thread(() =>
+        {
+            if (finished.Wait(limit))
+            {
+                return;
+            }
+
+            log.Error("Still running {0:0.#} s after the stop signal (shutdown_timeout + {1:0.#} s); exiting now.", limit.TotalSeconds,
+                (limit - shutdownTimeout).TotalSeconds);
+            LogManager.Flush(TimeSpan.FromSeconds(1));
+            Environment.Exit(ExitCode(null, engine));
+        })
+        {
+            IsBackground = true,
+            Name = "exit backstop",
+        };
+        thread.Start();
     }
 
     /// <summary>Keeps the editor files of the plugin directories that use them in step with this daemon binary.</summary>

@@ -54,11 +54,18 @@ internal sealed record EngineOptions
     /// </summary>
     public TimeSpan BoundPatience { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Batches a lane's queue holds before the poller lets it go (at least 2: one in hand, one waiting).</summary>
-    public int LaneQueueBatches { get; init; } = 2;
+    /// <summary>
+    /// Batches a lane may have queued before the poller lets it go (at least 2: one in hand, one waiting). The batches are
+    /// shared by every lane, so this bounds memory per daemon, not per lane; the slack keeps lanes that are merely
+    /// descheduled for a moment (two cores, ten lanes) at the head.
+    /// </summary>
+    public int LaneQueueBatches { get; init; } = 8;
+
+    /// <summary>The default of <see cref="CancellationGrace"/>.</summary>
+    public static readonly TimeSpan DefaultCancellationGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>After a stop's grace period, how long callbacks get to honour their cancelled token before they are abandoned.</summary>
-    public TimeSpan CancellationGrace { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan CancellationGrace { get; init; } = DefaultCancellationGrace;
 
     /// <summary>Checks every value; throws <see cref="ArgumentOutOfRangeException"/> naming the first one out of range.</summary>
     public EngineOptions Validate()

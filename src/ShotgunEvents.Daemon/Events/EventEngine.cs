@@ -69,6 +69,9 @@ internal sealed class EventEngine
     /// <summary>The state writer, once the state is loaded (null before).</summary>
     public StateWriter? Writer => Volatile.Read(ref _writer);
 
+    /// <summary>How many reads each reader may have in flight now (halved by a site under pressure, grown back by successes).</summary>
+    public int ReadWindowSize => _window.Size;
+
     /// <summary>Events read from the site by every reader (metrics).</summary>
     public long EventsRead => _log.EventsRead;
 

@@ -20,6 +20,8 @@ internal sealed class DaemonRuntime : IAsyncDisposable
 {
     private static readonly Logger Log = LogManager.GetLogger(LoggerNames.Engine);
 
+    private bool _disposed;
+
     private DaemonRuntime(DaemonSettings settings, EmulatorServer? embedded, ShotgunConnectionPool pool, ShotgunCredentials credentials,
         ShotgunClient engineConnection, PluginCompiler compiler, IReadOnlyList<CollectionBinding> collections, EventEngine engine,
         CallbackHistory history, TimeProvider timeProvider)
@@ -174,6 +176,12 @@ internal sealed class DaemonRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var (collection, _) in Collections)
         {
             await collection.DisposeAsync().ConfigureAwait(false);

@@ -39,6 +39,7 @@ internal sealed class DaemonMetrics : IDisposable
     private readonly Gauge _lastPoll;
     private readonly Gauge _siteNewest;
     private readonly Gauge _stateWritable;
+    private readonly Gauge _readWindow;
     private bool _observingWriter;
     private readonly MeterListener _http = new();
     private readonly HashSet<string> _seenPlugins = new(StringComparer.Ordinal);
@@ -60,6 +61,8 @@ internal sealed class DaemonMetrics : IDisposable
             "1 while the plugin is not fed at the head (too slow or stuck) and reads its own way forward.", "plugin");
         _lastPoll = f.CreateGauge("shotgun_events_last_poll_timestamp_seconds", "Unix time of the last successful poll of the site.");
         _siteNewest = f.CreateGauge("shotgun_events_site_latest_event_id", "The site's newest event id, as last seen.");
+        _readWindow = f.CreateGauge("shotgun_events_site_reads_in_flight_allowed",
+            "How many event-log reads each reader may have in flight now (max_parallel_reads, halved by a site answering 429 or 5xx).");
         _stateWritable = f.CreateGauge("shotgun_events_state_file_writable", "1 when the last state file write succeeded, 0 when it failed.");
         f.CreateGauge("shotgun_events_build_info", "Always 1; the labels say which build runs.", "version", "runtime")
             .WithLabels(typeof(DaemonMetrics).Assembly.GetName().Version?.ToString() ?? "?", Environment.Version.ToString()).Set(1);
@@ -121,6 +124,7 @@ internal sealed class DaemonMetrics : IDisposable
         }
 
         _stateWritable.Set(engine.Writer?.LastResult.Written == false ? 0 : 1);
+        _readWindow.Set(engine.ReadWindowSize);
         var deliveries = engine.Registry.Current;
         var current = new HashSet<string>(StringComparer.Ordinal);
         foreach (var delivery in deliveries)

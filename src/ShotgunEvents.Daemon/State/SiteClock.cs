@@ -5,8 +5,8 @@ namespace ShotgunEvents.Daemon.State;
 /// <see cref="TimeProvider"/> timestamp, not the wall clock). Backlog expiry is measured against it, so a daemon
 /// whose clock is off, or that lags behind the site, neither drops late events too early nor waits forever
 /// (upstream compared site times with the local wall clock). Before anything is observed it falls back to the local
-/// clock. Feed it every event's <c>created_at</c> and, on start, the newest event's; it never goes backwards.
-/// Thread-safe.
+/// clock. Feed it every event's <c>created_at</c>; it never goes backwards. Thread-safe: the poller and every lane
+/// feed and read it, under its lock.
 /// </summary>
 internal sealed class SiteClock
 {
@@ -19,18 +19,6 @@ internal sealed class SiteClock
     public SiteClock(TimeProvider time)
     {
         _time = time;
-    }
-
-    /// <summary>True once a site time has been observed.</summary>
-    public bool IsSynchronised
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _anchor is not null;
-            }
-        }
     }
 
     /// <summary>The estimated current time on the site.</summary>

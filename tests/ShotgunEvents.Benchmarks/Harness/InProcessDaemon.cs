@@ -36,7 +36,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
     public async Task StartAsync(TimeSpan timeout)
     {
         _run = Task.Run(() => Engine.RunAsync(_stopping.Token));
-        var first = await Task.WhenAny(Engine.Started.Task, _run, Task.Delay(timeout)).ConfigureAwait(false);
+        var first = await Task.WhenAny(Engine.Started, _run, Task.Delay(timeout)).ConfigureAwait(false);
         StartedAt = Stopwatch.GetTimestamp();
         if (first == _run)
         {
@@ -44,7 +44,7 @@ internal sealed class InProcessDaemon : IAsyncDisposable
             throw new InvalidOperationException("The engine stopped before it started.");
         }
 
-        if (first != Engine.Started.Task)
+        if (first != Engine.Started)
         {
             throw new TimeoutException($"The engine did not start within {timeout}.");
         }

@@ -8,7 +8,7 @@ namespace ShotgunEvents.Benchmarks.Scenarios;
 /// <summary>The two halves of a catch-up measurement: the daemon working through a seeded log, and the bare client paging it.</summary>
 internal static class CatchupRun
 {
-    /// <summary>The fields the engine reads (as <c>SiteEventSource</c> does), so the ceiling pages the same payload.</summary>
+    /// <summary>The fields the engine reads (as <c>EventLogQuery</c> does), so the ceiling pages the same payload.</summary>
     private static readonly string[] EventFields =
         ["id", "event_type", "attribute_name", "meta", "entity", "user", "project", "session_uuid", "created_at"];
 
@@ -41,7 +41,7 @@ internal static class CatchupRun
         var created = Stopwatch.GetTimestamp();
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
         var writes = new List<double>();
-        if (daemon.Engine.Checkpointer is { } checkpointer)
+        if (daemon.Engine.Writer is { } checkpointer)
         {
             checkpointer.Written += took =>
             {
@@ -54,8 +54,8 @@ internal static class CatchupRun
 
         var cpuStart = CpuTime();
         var gc = GcTally.Start();
-        var workers = daemon.Engine.Workers;
-        await daemon.WaitUntilAsync(() => workers.All(w => w.LastEventId >= head), TimeSpan.FromMinutes(8), "every plugin to reach the head")
+        var workers = daemon.Engine.Registry.Current;
+        await daemon.WaitUntilAsync(() => workers.All(w => w.Progress.State.LastEventId >= head), TimeSpan.FromMinutes(8), "every plugin to reach the head")
             .ConfigureAwait(false);
         var done = Stopwatch.GetTimestamp();
         var cpu = CpuTime() - cpuStart;
@@ -66,12 +66,12 @@ internal static class CatchupRun
             seconds,
             events / seconds,
             CallbackSink.Milliseconds(created, daemon.StartedAt) / 1000,
-            daemon.Engine.Poller.PollCount,
+            daemon.Engine.Poller!.PollCount,
             workers.Count,
-            workers.Min(w => w.HandledCount),
+            workers.Min(w => w.Progress.Handled),
             cpu.TotalMicroseconds / events,
-            daemon.Engine.Poller.PeakReadsInFlight,
-            daemon.Engine.Checkpointer?.WriteCount ?? 0,
+            daemon.Engine.Poller!.PeakReadsInFlight,
+            daemon.Engine.Writer?.WriteCount ?? 0,
             collected,
             WriteTimes(writes));
     }
@@ -90,7 +90,7 @@ internal static class CatchupRun
         var gc = GcTally.Start();
         for (var page = 0; after < head && (pages is null || page < pages); page++)
         {
-            // The client's event read, as the engine's SiteEventSource makes it (the page streamed into events).
+            // The client's event read, as the engine's event log reader makes it (the page streamed into events).
             var rows = await client.ReadEventsAsync(Filter.GreaterThan("id", after), EventFields,
                 new FindOptions { Order = [SortOrder.Asc("id")], Limit = batchSize }, CancellationToken.None).ConfigureAwait(false);
             if (rows.Count == 0)

@@ -47,9 +47,9 @@ internal static class DoorbellScenario
         await host.StartAsync().ConfigureAwait(false);
         try
         {
-            await runtime.Engine.Started.Task.WaitAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-            await WaitAsync(() => runtime.Engine.Poller.PollCount >= 1, TimeSpan.FromSeconds(30), "the first poll").ConfigureAwait(false);
-            var pollsBefore = runtime.Engine.Poller.PollCount;
+            await runtime.Engine.Started.WaitAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
+            await WaitAsync(() => runtime.Engine.Poller!.PollCount >= 1, TimeSpan.FromSeconds(30), "the first poll").ConfigureAwait(false);
+            var pollsBefore = runtime.Engine.Poller!.PollCount;
 
             // Fewer writes a second than the live scenarios: each must be its own doorbell ring, not a poll's by-catch.
             var perSecond = Math.Max(1, sizes.EventsPerSecond / 4);
@@ -76,7 +76,7 @@ internal static class DoorbellScenario
                 .Add("p90_ms", p.At(90))
                 .Add("p99_ms", p99)
                 .Add("max_ms", p.Max)
-                .Add("polls", runtime.Engine.Poller.PollCount - pollsBefore)
+                .Add("polls", runtime.Engine.Poller!.PollCount - pollsBefore)
                 .Target(p99 / TargetP99Milliseconds, $"p99_ms <= {TargetP99Milliseconds} with fetch_interval = 30 s (ratio = p99_ms / 250)",
                     p99 <= TargetP99Milliseconds && p.Count == visible.Count * names.Count);
         }

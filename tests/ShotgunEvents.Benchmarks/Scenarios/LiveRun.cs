@@ -38,7 +38,7 @@ internal static class LiveRun
         CallbackSink.Reset();
         await using var daemon = await InProcessDaemon.CreateAsync(ini).ConfigureAwait(false);
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-        await daemon.WaitUntilAsync(() => daemon.Engine.Poller.PollCount >= 1, TimeSpan.FromSeconds(30), "the first poll").ConfigureAwait(false);
+        await daemon.WaitUntilAsync(() => daemon.Engine.Poller!.PollCount >= 1, TimeSpan.FromSeconds(30), "the first poll").ConfigureAwait(false);
 
         var warm = await LiveWriter.WriteAsync(site, sizes.EventsPerSecond, WarmUp).ConfigureAwait(false);
         var visible = await LiveWriter.WriteAsync(site, sizes.EventsPerSecond, duration).ConfigureAwait(false);
@@ -52,6 +52,6 @@ internal static class LiveRun
             .Select(r => CallbackSink.Milliseconds(visible[r.EventId], r.Timestamp))
             .ToList();
         return new LiveResult(visible.Count, names.Count, new Percentiles(latencies), records.Count(r => r.Tag == SlowTag),
-            daemon.Engine.Poller.PollCount);
+            daemon.Engine.Poller!.PollCount);
     }
 }

@@ -38,7 +38,7 @@ internal static class ReloadScenario
         // Subscribed before the engine's own handler (which wakes the poller), so the event is there for that poll.
         collection.PluginReloaded += _ => swap.OnSwapped();
         await daemon.StartAsync(TimeSpan.FromMinutes(2)).ConfigureAwait(false);
-        await daemon.WaitUntilAsync(() => daemon.Engine.Poller.PollCount >= 1, StepTimeout, "the first poll").ConfigureAwait(false);
+        await daemon.WaitUntilAsync(() => daemon.Engine.Poller!.PollCount >= 1, StepTimeout, "the first poll").ConfigureAwait(false);
         var first = site.WriteEvent();
         await daemon.WaitUntilAsync(() => CallbackSink.Any(r => r.EventId == first), StepTimeout, "the first event").ConfigureAwait(false);
 

@@ -26,6 +26,7 @@ internal sealed class CheckpointCoordinator
     private readonly Dictionary<long, OpenBatch> _open = [];
     private readonly List<BoundWaiter> _waiters = [];
     private readonly List<long> _closing = [];
+    private readonly Dictionary<int, long> _covered = [];
     private long _lastWrite;
     private bool _dirty;
 
@@ -90,10 +91,16 @@ internal sealed class CheckpointCoordinator
 
     /// <summary>
     /// <paramref name="plugin"/> may not go on until a write holds at least its first <paramref name="handled"/> events;
-    /// <paramref name="waiter"/> is completed with what the write holds.
+    /// <paramref name="waiter"/> is completed with what the write holds: at once when the last write holds them already.
     /// </summary>
     public void WaitFor(int plugin, long handled, TaskCompletionSource<long> waiter)
     {
+        if (_covered.TryGetValue(plugin, out var covered) && covered >= handled)
+        {
+            waiter.TrySetResult(covered);
+            return;
+        }
+
         _dirty = true;
         // A batch it passed is about to be written anyway (drained, or at its patience); else there is nothing to wait for.
         var batchDue = _open.Values.Where(b => b.Passed.Contains(plugin)).Select(b => b.HandedOut).DefaultIfEmpty(long.MinValue).Min();
@@ -164,6 +171,14 @@ internal sealed class CheckpointCoordinator
         _closing.Clear();
         _dirty = false;
         _lastWrite = _time.GetTimestamp();
+        if (succeeded)
+        {
+            foreach (var (plugin, count) in covered)
+            {
+                _covered[plugin] = count;
+            }
+        }
+
         for (var i = _waiters.Count - 1; i >= 0; i--)
         {
             var waiter = _waiters[i];

@@ -86,9 +86,12 @@ internal sealed class PluginDelivery
             return DeliveryOutcome.Stopped;
         }
 
+        // The crash bound: never more than a batch of handled events the file does not hold. What the last write held
+        // may be enough already (then the writer answers at once), else the writer writes, or says when the batch's
+        // write is due.
         if (_context.CrashBound is { } bound && _handled - _covered >= bound)
         {
-            _covered = await _context.Checkpoints.WaitForAsync(Id, _handled, stopping).ConfigureAwait(false);
+            _covered = await _context.Checkpoints.WaitForAsync(Id, _handled - bound + 1, stopping).ConfigureAwait(false);
         }
 
         switch (await Plugin.ProcessAsync(evt, callbacks).ConfigureAwait(false))

@@ -6,10 +6,12 @@ using ShotgunEvents.Daemon.Events.Lanes;
 namespace ShotgunEvents.Daemon.Events.Polling;
 
 /// <summary>
-/// <c>plugin_concurrency = per_plugin</c>: the poller feeds the lanes at the head and never waits for one. A lane
-/// whose queue cannot take the next batch, or whose callback is stuck past <c>callback_timeout</c>, is let go
-/// (<see cref="LaneMessageKind.Detached"/>): it keeps its position and reads its own way forward, then asks to rejoin.
-/// The poller reads only while some lane it feeds has room, so it goes at the pace of the fastest, never the slowest.
+/// <c>plugin_concurrency = per_plugin</c>: the poller feeds the lanes at the head and never waits for a slow or stuck
+/// one. A lane whose callback is stuck past <c>callback_timeout</c>, or that has fallen half its queue behind the
+/// fastest lane, is let go (<see cref="LaneMessageKind.Detached"/>): it keeps its position, reads its own way forward
+/// from there, and asks to rejoin once it reaches the head. Among the lanes it keeps, the poller reads on while every
+/// queue has room for the next batch; when one has not, the fastest lane still has half a queue of work, so pausing
+/// the read holds nobody up.
 /// </summary>
 /// <remarks>Owner: the poll loop (the lanes it feeds, the head, the batch numbers).</remarks>
 internal sealed class LaneDispatcher : IDispatcher
@@ -47,7 +49,7 @@ internal sealed class LaneDispatcher : IDispatcher
     public long Head => _head;
 
     /// <inheritdoc />
-    public long? NextReadFrom => _attached.Exists(HasRoom) ? _head + 1 : null;
+    public long? NextReadFrom => _attached.Count > 0 && _attached.TrueForAll(HasRoom) ? _head + 1 : null;
 
     /// <inheritdoc />
     public bool AtHead => _attached.Count > 0;
@@ -70,10 +72,23 @@ internal sealed class LaneDispatcher : IDispatcher
     /// <inheritdoc />
     public Task BeforeReadAsync(CancellationToken stopping)
     {
-        // A stuck lane is let go at once, not only when its queue is full: nothing it holds is waited for.
-        foreach (var stuck in _attached.Where(a => a.Lane.Delivery.Plugin.IsStuck).ToArray())
+        if (_attached.Count == 0)
         {
-            Detach(stuck, StuckReason(stuck.Lane.Delivery));
+            return Task.CompletedTask;
+        }
+
+        var fastest = _attached.Min(a => a.Outstanding);
+        foreach (var lane in _attached.ToArray())
+        {
+            if (lane.Lane.Delivery.Plugin.IsStuck)
+            {
+                // At once, not only when its queue is full: nothing it holds is waited for.
+                Detach(lane, StuckReason(lane.Lane.Delivery));
+            }
+            else if (lane.Outstanding - fastest >= _capacity / 2)
+            {
+                Detach(lane, $"it is {lane.Outstanding - fastest} events behind the fastest plugin ({lane.Outstanding} queued)");
+            }
         }
 
         return Task.CompletedTask;
@@ -82,25 +97,10 @@ internal sealed class LaneDispatcher : IDispatcher
     /// <inheritdoc />
     public Task DispatchAsync(IReadOnlyList<ShotgunEvent> events, CancellationToken stopping)
     {
-        var fed = new List<AttachedLane>(_attached.Count);
-        foreach (var lane in _attached.ToArray())
-        {
-            if (lane.Lane.Delivery.Plugin.IsStuck)
-            {
-                Detach(lane, StuckReason(lane.Lane.Delivery));
-            }
-            else if (lane.Outstanding + events.Count > _capacity)
-            {
-                Detach(lane, $"it is slower than the others and its queue is full ({lane.Outstanding} events)");
-            }
-            else
-            {
-                fed.Add(lane);
-            }
-        }
-
+        // Every lane kept at the head had room for a whole read when it started (NextReadFrom).
+        var fed = _attached.ToArray();
         var batch = ++_batch;
-        if (fed.Count > 0)
+        if (fed.Length > 0)
         {
             // Before any lane has it, so none can pass it before the writer knows of it.
             _checkpoints.Dispatched(batch, [.. fed.Select(l => l.Lane.Delivery.Id)]);

@@ -96,11 +96,11 @@ public sealed class EngineGapTests
         Assert.True(h.Logs.Lines.Count(l => l.Logger == "engine") < 30, "a handful of engine lines, not one per id:\n" + h.Tail(60));
 
         // Waiting for the gap costs one `between` query per backlog interval, not one per id or per 500 ids.
-        var polls = engine.Engine.Poller.PollCount;
+        var polls = engine.Poller.PollCount;
         var calls = h.Site.Faults.CallCount;
         var clock = Stopwatch.StartNew();
         await WaitPollsAsync(engine, 25);
-        var madePolls = engine.Engine.Poller.PollCount - polls;
+        var madePolls = engine.Poller.PollCount - polls;
         var madeCalls = h.Site.Faults.CallCount - calls;
         Assert.True(madeCalls <= madePolls + (long)clock.Elapsed.TotalSeconds + 2,
             $"{madeCalls} site calls for {madePolls} polls in {clock.Elapsed.TotalSeconds:0.0} s");
@@ -132,12 +132,12 @@ public sealed class EngineGapTests
         await Eventually.TrueAsync(() => engine.Worker("rec").Snapshot().Backlog.Count == 2, "the gap waits in the backlog");
 
         // Upstream re-read the same full batch from the oldest missing id without sleeping, until the timeout (#32).
-        var polls = engine.Engine.Poller.PollCount;
+        var polls = engine.Poller.PollCount;
         var calls = h.Site.Faults.CallCount;
         var clock = Stopwatch.StartNew();
         await WaitPollsAsync(engine, 10);
         var elapsed = clock.Elapsed;
-        var madePolls = engine.Engine.Poller.PollCount - polls;
+        var madePolls = engine.Poller.PollCount - polls;
         var madeCalls = h.Site.Faults.CallCount - calls;
         Assert.True(elapsed >= TimeSpan.FromMilliseconds(45 * (madePolls - 1)),
             $"{madePolls} polls in {elapsed.TotalMilliseconds:0} ms: the poller must sleep the fetch interval between polls");
@@ -148,7 +148,7 @@ public sealed class EngineGapTests
 
     private static Task WaitPollsAsync(RunningEngine engine, int polls)
     {
-        var target = engine.Engine.Poller.PollCount + polls;
-        return Eventually.TrueAsync(() => engine.Engine.Poller.PollCount >= target, $"{polls} more polls");
+        var target = engine.Poller.PollCount + polls;
+        return Eventually.TrueAsync(() => engine.Poller.PollCount >= target, $"{polls} more polls");
     }
 }

@@ -68,7 +68,7 @@ public sealed class EngineLaneTests
         var ids = h.VisibleIds(start);
         await h.WaitRecordedAsync("slow", [ids[0]]);
         await Eventually.TrueAsync(() => engine.Worker("slow").Plugin.IsStuck, "slow is reported stuck after callback_timeout");
-        var polls = engine.Engine.Poller.PollCount;
+        var polls = engine.Poller.PollCount;
 
         // "fast" runs first for each event; with "slow" holding the first event, nothing else moves.
         Assert.Equal([ids[0]], h.Recorded("fast"));
@@ -78,7 +78,7 @@ public sealed class EngineLaneTests
         await h.WaitRecordedAsync("fast", ids);
         Assert.Equal(ids, h.Recorded("fast"));
         Assert.Equal(ids, h.Recorded("slow"));
-        Assert.True(engine.Engine.Poller.PollCount >= polls);
+        Assert.True(engine.Poller.PollCount >= polls);
     }
 
     [Fact]

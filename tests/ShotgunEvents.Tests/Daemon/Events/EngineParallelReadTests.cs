@@ -29,7 +29,7 @@ public sealed class EngineParallelReadTests
 
         Assert.Equal(visible, h.Recorded("rec_a"));
         Assert.Equal(visible, h.Recorded("rec_b"));
-        Assert.Equal(4, engine.Engine.Poller.PeakReadsInFlight);
+        Assert.Equal(4, engine.Poller.PeakReadsInFlight);
         Assert.Equal(0, engine.Worker("rec_a").Snapshot().Backlog.Count);
     }
 
@@ -93,10 +93,10 @@ public sealed class EngineParallelReadTests
         await using var engine = await StartAsync(h);
         await h.WaitRecordedAsync("rec", visible);
         await WaitPollsAsync(engine, 3);
-        var polls = engine.Engine.Poller.PollCount;
+        var polls = engine.Poller.PollCount;
         var calls = h.Site.Faults.CallCount;
         await WaitPollsAsync(engine, 8);
-        var pollsDelta = engine.Engine.Poller.PollCount - polls;
+        var pollsDelta = engine.Poller.PollCount - polls;
         var callsDelta = h.Site.Faults.CallCount - calls;
 
         Assert.Equal(0, engine.Worker("rec").Snapshot().Backlog.Count);
@@ -121,10 +121,10 @@ public sealed class EngineParallelReadTests
         var visible = h.VisibleIds();
 
         await using var engine = await StartAsync(h, batch: 20);
-        await Eventually.TrueAsync(() => engine.Engine.Poller.PeakReadsInFlight == 4, "four reads in flight");
+        await Eventually.TrueAsync(() => engine.Poller.PeakReadsInFlight == 4, "four reads in flight");
         h.Site.Faults.FailNext(1, status, status == 429 ? TimeSpan.FromSeconds(1) : null);
         await Eventually.TrueAsync(() => h.Logs.Contains("at most 2 read(s) in flight now"), $"the window halves (log:\n{h.Tail()})");
-        await Eventually.TrueAsync(() => engine.Engine.Poller.ReadWindowSize == 4, "the window grows back to four");
+        await Eventually.TrueAsync(() => engine.Engine.ReadWindowSize == 4, "the window grows back to four");
         await h.WaitRecordedAsync("rec", visible, TimeSpan.FromSeconds(60));
 
         Assert.Equal(visible, h.Recorded("rec"));
@@ -140,7 +140,7 @@ public sealed class EngineParallelReadTests
 
     private static async Task WaitPollsAsync(RunningEngine engine, int polls)
     {
-        var target = engine.Engine.Poller.PollCount + polls;
-        await Eventually.TrueAsync(() => engine.Engine.Poller.PollCount >= target, $"{polls} more polls");
+        var target = engine.Poller.PollCount + polls;
+        await Eventually.TrueAsync(() => engine.Poller.PollCount >= target, $"{polls} more polls");
     }
 }

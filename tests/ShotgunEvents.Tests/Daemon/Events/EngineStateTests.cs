@@ -92,60 +92,57 @@ public sealed class EngineStateTests
     }
 
     [Fact]
-    public async Task Checkpoint_LaneDrainsItsQueueWhileThePollerWaitsOnAnother_StillCheckpointsEveryBatch()
+    public async Task Checkpoint_OnePluginHeldAnotherReleased_TheReleasedOnesPositionOnDiskFollowsItWithinABatch()
     {
         await using var h = await EngineHarness.CreateAsync();
         h.AddPlugin("slow_recorder.csx", "a_held");
         h.AddPlugin("slow_recorder.csx", "b_freed");
         var start = h.Updates(1);
-        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20, QueueCapacity = 100 });
+        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20 });
 
-        // Both plugins hold their first event; the poller fills both queues and then waits on a_held's.
+        // Both plugins hold their first event; then b_freed is let go and works through 300 events while a_held holds on.
         h.Store.SeedEvents(300);
         var ids = h.VisibleIds(start);
         await h.WaitRecordedAsync("b_freed", [ids[0]]);
-        await Eventually.TrueAsync(() => engine.Worker("a_held").QueueLength == 100 && engine.Worker("b_freed").QueueLength == 100,
-            "the poller fills both queues and waits on a_held's");
-
-        // b_freed drains its queue (about 100 events) while the poller, waiting on a_held, completes no cycle.
         File.WriteAllText(Path.Combine(h.Records, "release-b_freed"), "");
-        await Eventually.TrueAsync(() => engine.Worker("b_freed").QueueLength == 0 && engine.Worker("b_freed").LastEventId == h.Recorded("b_freed")[^1],
-            $"b_freed drains its queue (recorded {h.Recorded("b_freed").Count}, queued {engine.Worker("b_freed").QueueLength})");
-        Assert.True(h.Recorded("b_freed").Count > 90, $"b_freed handled {h.Recorded("b_freed").Count} while the poller waited");
-        var handled = engine.Worker("b_freed").LastEventId!.Value;
-        var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "b_freed")!.Value;
-        Assert.True(handled - saved <= 20, $"b_freed handled up to {handled} but the state file says {saved}: a crash would repeat {handled - saved}");
+        await h.WaitRecordedAsync("b_freed", ids);
+        await Eventually.TrueAsync(() => engine.Worker("b_freed").LastEventId == ids[^1], "b_freed handled them all");
+
+        var saved = 0L;
+        await Eventually.TrueAsync(() => (saved = StateFileJson.LastEventId(h.StatePath, "plugins", "b_freed") ?? 0) >= ids[^1] - 20,
+            $"the state file follows b_freed within a batch although a_held holds its first event (file: {saved})");
         Assert.Single(h.Recorded("a_held"));
+        Assert.Equal(start, StateFileJson.LastEventId(h.StatePath, "plugins", "a_held"));
 
         File.WriteAllText(Path.Combine(h.Records, "release"), "");
         await h.WaitRecordedAsync("a_held", ids);
-        await h.WaitRecordedAsync("b_freed", ids);
         Assert.Equal(ids, h.Recorded("a_held"));
         Assert.Equal(ids, h.Recorded("b_freed"));
     }
 
     [Fact]
-    public async Task Checkpoint_LaneDrainsItsQueueWhileThePollerWaitsOnTheSite_StillCheckpointsEveryBatch()
+    public async Task Checkpoint_LaneWorksWhileThePollerWaitsOnTheSite_StillCheckpointsEveryBatch()
     {
         await using var h = await EngineHarness.CreateAsync();
         h.AddPlugin("slow_recorder.csx", "lane");
         var start = h.Updates(1);
-        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20, QueueCapacity = 200 });
+        await using var engine = await h.StartEngineAsync(o => o with { MaxEventBatchSize = 20 });
 
-        // The lane holds its first event while the poller queues all 120 for it and goes idle.
+        // The lane holds its first event while the poller reads on to the site's newest event.
         h.Store.SeedEvents(120);
         var ids = h.VisibleIds(start);
-        await Eventually.TrueAsync(() => engine.Worker("lane").QueueLength == ids.Count - 1, "the poller queues every event");
+        await Eventually.TrueAsync(() => engine.Poller.SiteHead?.Id == ids[^1], "the poller reaches the newest event");
 
         // The next site call hangs: the poller sits inside a cycle while the lane works through 119 events.
         var calls = h.Site.Faults.CallCount;
         h.Site.Faults.HangNext(1, TimeSpan.FromSeconds(8));
         await Eventually.TrueAsync(() => h.Site.Faults.CallCount > calls, "the poller waits on the site");
         File.WriteAllText(Path.Combine(h.Records, "release"), "");
-        await Eventually.TrueAsync(() => engine.Worker("lane").LastEventId == ids[^1], "the lane drains its queue");
-        var saved = StateFileJson.LastEventId(h.StatePath, "plugins", "lane")!.Value;
+        await Eventually.TrueAsync(() => engine.Worker("lane").LastEventId == ids[^1], "the lane works through every event");
+        var saved = 0L;
+        await Eventually.TrueAsync(() => (saved = StateFileJson.LastEventId(h.StatePath, "plugins", "lane") ?? 0) >= ids[^1] - 20,
+            $"the state file follows the lane within a batch (file: {saved})");
 
-        Assert.True(ids[^1] - saved <= 20, $"the lane handled up to {ids[^1]} but the state file says {saved}: a crash now would repeat {ids[^1] - saved}");
         Assert.Equal(ids, h.Recorded("lane"));
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Client.EventLog;
 using ShotgunEvents.Tests.Daemon.Events.Support;
 using ShotgunEvents.Tests.Support;
 using Xunit.Abstractions;
@@ -39,16 +39,16 @@ public sealed class EngineThroughputTests(ITestOutputHelper output)
         var rawBefore = await RawPagingRateAsync(h, total);
         await using var engine = await h.StartEngineAsync(o => o with { StartFrom = 1, MaxEventBatchSize = BatchSize });
         var clock = Stopwatch.StartNew();
-        await Eventually.TrueAsync(() => engine.Engine.Workers.All(w => w.LastEventId == last), "every plugin catches up",
+        await Eventually.TrueAsync(() => engine.Workers.All(w => w.LastEventId == last), "every plugin catches up",
             TimeSpan.FromMinutes(5));
         var elapsed = clock.Elapsed;
         var rawAfter = await RawPagingRateAsync(h, total);
 
-        Assert.All(engine.Engine.Workers, w => Assert.Equal(total, w.HandledCount));
+        Assert.All(engine.Workers, w => Assert.Equal(total, w.HandledCount));
         var engineRate = total / elapsed.TotalSeconds;
         output.WriteLine($"{total} events, batch {BatchSize}, {plugins.Length} plugins, {Environment.ProcessorCount} cores");
         output.WriteLine($"engine: {elapsed.TotalSeconds:0.00} s, {engineRate:0} events/s ({engineRate * plugins.Length:0} deliveries/s); " +
-            $"{engine.Engine.Poller.PollCount} polls");
+            $"{engine.Poller.PollCount} polls");
         output.WriteLine($"raw client paging: {rawBefore:0} events/s before, {rawAfter:0} events/s after; " +
             $"engine/raw = {engineRate / Math.Max(rawBefore, rawAfter):0.00}");
     }
@@ -56,10 +56,10 @@ public sealed class EngineThroughputTests(ITestOutputHelper output)
     /// <summary>Reads every event with the engine's own query and batch size, as fast as the client can page.</summary>
     private static async Task<double> RawPagingRateAsync(EngineHarness h, int total)
     {
-        var source = new SiteEventSource(h.Pool.Connect(h.Credentials));
+        var source = new ClientEventLogReader(h.Pool.Connect(h.Credentials));
         var clock = Stopwatch.StartNew();
         var read = 0;
-        var after = 0;
+        var after = 0L;
         while (true)
         {
             var page = await source.ReadAfterAsync(after, BatchSize, CancellationToken.None);

@@ -43,7 +43,7 @@ public sealed class HealthEndpointTests
         await Eventually.TrueAsync(() =>
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            return daemon.Runtime.Engine.Poller.FailedAttempts >= 2;
+            return daemon.Runtime.Engine.Poller!.FailedAttempts >= 2;
         }, "two failed polls");
         time.Advance(TimeSpan.FromSeconds(16));
 
@@ -65,7 +65,7 @@ public sealed class HealthEndpointTests
         await Eventually.TrueAsync(() =>
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            return daemon.Runtime.Engine.Poller.FailedAttempts >= 1;
+            return daemon.Runtime.Engine.Poller!.FailedAttempts >= 1;
         }, "a failed poll");
         time.Advance(TimeSpan.FromSeconds(16));
 

@@ -4,6 +4,7 @@ using Newtonsoft.Json.Linq;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Emulator;
+using ShotgunEvents.Tests.Daemon.Events.Support;
 using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Daemon.Http;
@@ -77,7 +78,7 @@ internal sealed class HttpDaemon : IAsyncDisposable
                 EventIdFile = Path.Combine(root, "state.json"),
                 FetchInterval = fetchInterval ?? TimeSpan.FromSeconds(5),
                 MaxConnRetries = maxConnRetries,
-                CompileCacheDirectory = Path.Combine(root, "cache"),
+                CompileCache = CompileCacheSetting.At(Path.Combine(root, "cache")),
                 PluginRescanInterval = TimeSpan.FromMilliseconds(200),
             },
             Shotgun = new ShotgunSection { Url = site.BaseUri, ScriptName = ScriptName, ScriptKey = ScriptKey, MaxRetries = 0 },
@@ -90,10 +91,14 @@ internal sealed class HttpDaemon : IAsyncDisposable
         var host = DaemonHost.Build(runtime, _ => { });
         await host.StartAsync();
         var baseUri = DaemonHost.ListenAddress(host) ?? throw new InvalidOperationException("the listener has no address");
-        await runtime.Engine.Started.Task.WaitAsync(Eventually.DefaultTimeout);
-        await Eventually.TrueAsync(() => runtime.Engine.Poller.PollCount > 0, "the first poll");
+        await runtime.Engine.Started.WaitAsync(Eventually.DefaultTimeout);
+        await Eventually.TrueAsync(() => runtime.Engine.Poller!.PollCount > 0, "the first poll");
         return new HttpDaemon(site, root, runtime, host, baseUri) { ShotId = shotId };
     }
+
+    /// <summary>The delivery of the plugin called <paramref name="name"/> (the only one when null).</summary>
+    public LaneView Lane(string? name = null) =>
+        new(name is null ? Runtime.Engine.Registry.Current.Single() : Runtime.Engine.Registry.Current.Single(d => d.Plugin.Name == name));
 
     /// <summary>Writes one change on the site (one event); returns its id.</summary>
     public int Touch()

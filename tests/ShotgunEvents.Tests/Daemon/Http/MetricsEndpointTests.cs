@@ -11,8 +11,8 @@ public sealed class MetricsEndpointTests
     public async Task Metrics_AfterEventsAndAFailure_ExportsPrometheusTextWithEveryFamily()
     {
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
-        var alpha = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "alpha");
-        var beta = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "beta");
+        var alpha = daemon.Lane("alpha");
+        var beta = daemon.Lane("beta");
         var before = alpha.HandledCount;
         daemon.Touch();
         daemon.Touch();

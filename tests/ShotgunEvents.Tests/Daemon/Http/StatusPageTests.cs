@@ -29,7 +29,7 @@ public sealed partial class StatusPageTests
     public async Task ApiStatus_AfterAFailure_NamesEveryPluginWithStateLagAndLastError()
     {
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
-        var beta = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "beta");
+        var beta = daemon.Lane("beta");
         daemon.Touch();
         await Eventually.TrueAsync(() => !beta.IsActive, "beta turning inactive");
 
@@ -59,7 +59,7 @@ public sealed partial class StatusPageTests
     public async Task StatusPage_PluginTurnsInactive_ShowsItInactiveAfterTheRefresh()
     {
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("beta", "always_fails.csx")]);
-        var beta = daemon.Runtime.Engine.Workers.Single(w => w.Plugin.Name == "beta");
+        var beta = daemon.Lane("beta");
         var before = await HeadlessChromium.DumpDomAsync(new Uri(daemon.BaseUri, "/"), ScriptTime, TestContext());
         Assert.Equal("active", PluginState(before, "beta"));
 

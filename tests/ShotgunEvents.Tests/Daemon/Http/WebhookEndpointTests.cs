@@ -32,7 +32,7 @@ public sealed class WebhookEndpointTests
     {
         // A 10-minute fetch_interval: without the doorbell the event would not be read within this test's deadline.
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx")], Secret, fetchInterval: TimeSpan.FromMinutes(10));
-        var worker = daemon.Runtime.Engine.Workers.Single();
+        var worker = daemon.Lane();
         var id = daemon.Touch();
 
         var (status, body) = await PostAsync(daemon, Single, WebhookSignature.Sign(Encoding.UTF8.GetBytes(Single), Secret));
@@ -46,13 +46,13 @@ public sealed class WebhookEndpointTests
     public async Task Webhook_BatchedDelivery_CountsDeliveriesAndRings()
     {
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx")], Secret, fetchInterval: TimeSpan.FromMinutes(10));
-        var polls = daemon.Runtime.Engine.Poller.PollCount;
+        var polls = daemon.Runtime.Engine.Poller!.PollCount;
 
         var (status, body) = await PostAsync(daemon, Batched, WebhookSignature.Sign(Encoding.UTF8.GetBytes(Batched), Secret));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("\"deliveries\": 3", body, StringComparison.Ordinal);
-        await Eventually.TrueAsync(() => daemon.Runtime.Engine.Poller.PollCount > polls, "a poll after the ring");
+        await Eventually.TrueAsync(() => daemon.Runtime.Engine.Poller!.PollCount > polls, "a poll after the ring");
     }
 
     [Theory]
@@ -63,14 +63,14 @@ public sealed class WebhookEndpointTests
     public async Task Webhook_MissingOrWrongSignature_401WithoutSecretAndNoPoll(string? signature)
     {
         await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx")], Secret, fetchInterval: TimeSpan.FromMinutes(10));
-        var before = daemon.Runtime.Engine.Poller.PollCount;
+        var before = daemon.Runtime.Engine.Poller!.PollCount;
 
         var (status, body) = await PostAsync(daemon, Single, signature);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
         // The poller waits 10 minutes between polls; only a ring could have made it poll since.
-        Assert.Equal(before, daemon.Runtime.Engine.Poller.PollCount);
+        Assert.Equal(before, daemon.Runtime.Engine.Poller!.PollCount);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class DaemonStateTests
         var state = StateWith(
             ("/old/scripts", "logArgs", 500), ("/old/scripts", "versions", 480),
             ("/older/scripts", "logArgs", 300));
-        state.Find("/old/scripts", "versions")!.Backlog.Add(470, 471, DateTimeOffset.UnixEpoch);
+        state.Set("/old/scripts", "versions", new PluginState(480, Backlog.Empty.Add(470, 471, DateTimeOffset.UnixEpoch)));
 
         var logArgs = state.Resolve(Scripts, "logArgs");
         var versions = state.Resolve(Scripts, "versions");
@@ -44,9 +44,11 @@ public sealed class DaemonStateTests
         Assert.Equal((StateOrigin.MovedCollection, "/old/scripts", 500L), (logArgs.Origin, logArgs.SourceCollection, logArgs.State.LastEventId));
         Assert.Equal((StateOrigin.MovedCollection, "/old/scripts", 480L), (versions.Origin, versions.SourceCollection, versions.State.LastEventId));
         Assert.True(versions.State.Backlog.Contains(470));
-        // A copy, not shared with the old collection's entry (upstream shared the tuple by reference).
-        Assert.NotSame(state.Find("/old/scripts", "versions"), versions.State);
+        // Its own entry: moving on under the new key leaves the old collection's entry as it was (upstream shared one
+        // mutable tuple between both).
         Assert.Same(versions.State, state.Find(Scripts, "versions"));
+        state.Set(Scripts, "versions", new PluginState(999));
+        Assert.Equal(480, state.Find("/old/scripts", "versions")!.LastEventId);
     }
 
     [Fact]
@@ -113,20 +115,5 @@ public sealed class DaemonStateTests
         var state = StateWith((Scripts, "neverRan", null));
 
         Assert.Equal(StateOrigin.Fresh, state.Resolve(Scripts, "new").Origin);
-    }
-
-    [Fact]
-    public void Clone_IsDeepAndKeepsEmptyCollections()
-    {
-        var state = StateWith((Scripts, "a", 1));
-        state.AddCollection(Extra);
-        state.DefaultLastEventId = 7;
-
-        var copy = state.Clone();
-        state.Find(Scripts, "a")!.LastEventId = 99;
-
-        Assert.Equal(1, copy.Find(Scripts, "a")!.LastEventId);
-        Assert.Equal([Extra, Scripts], copy.CollectionPaths);
-        Assert.Equal(7, copy.DefaultLastEventId);
     }
 }

@@ -20,9 +20,7 @@ public sealed class StateFileTests : IDisposable
     private static DaemonState Sample()
     {
         var state = new DaemonState();
-        var versions = new PluginState(4_998);
-        versions.Backlog.Add(4_990, 4_992, Expiry);
-        versions.Backlog.Add(4_995, 4_995, Expiry.AddSeconds(90.25));
+        var versions = new PluginState(4_998, Backlog.Empty.Add(4_990, 4_992, Expiry).Add(4_995, 4_995, Expiry.AddSeconds(90.25)));
         state.Set("/srv/plugins", "versionStatus", versions);
         state.Set("/srv/plugins", "logArgs", new PluginState(5_000));
         state.Set("/srv/plugins", "neverRan", new PluginState());
@@ -96,7 +94,7 @@ public sealed class StateFileTests : IDisposable
         var state = Sample();
         for (var i = 0; i < 5; i++)
         {
-            state.Find("scripts", "logArgs")!.LastEventId = 10_000 + i;
+            state.Set("scripts", "logArgs", new PluginState(10_000 + i, state.Find("scripts", "logArgs")!.Backlog));
             _file.Save(state);
         }
 
@@ -108,8 +106,7 @@ public sealed class StateFileTests : IDisposable
     public void Save_LargeBacklogGap_StaysOneEntry()
     {
         var state = new DaemonState();
-        var plugin = new PluginState(11_001);
-        plugin.Backlog.Add(1_001, 11_000, Expiry);
+        var plugin = new PluginState(11_001, Backlog.Empty.Add(1_001, 11_000, Expiry));
         state.Set("scripts", "p", plugin);
 
         _file.Save(state);

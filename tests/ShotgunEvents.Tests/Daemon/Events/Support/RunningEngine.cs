@@ -1,3 +1,4 @@
+using ShotgunEvents.Client.EventLog;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Plugins;
@@ -28,13 +29,13 @@ internal sealed class RunningEngine : IAsyncDisposable
         var compiler = new PluginCompiler(hostOptions.CacheDirectory, hostOptions.LogFactory);
         var connections = new PooledConnectionFactory(harness.Pool, harness.Credentials, null);
         var engineCollections = collections
-            .Select(c => new EngineCollection(new PluginCollection(c.Directory, hostOptions, compiler, connections, TimeProvider.System), c.StateKey))
+            .Select(c => new CollectionBinding(new PluginCollection(c.Directory, hostOptions, compiler, connections, TimeProvider.System), c.StateKey))
             .ToArray();
-        var source = new SiteEventSource(harness.Pool.Connect(harness.Credentials));
-        var engine = new EventEngine(options, source, engineCollections, TimeProvider.System);
+        var log = new ClientEventLogReader(harness.Pool.Connect(harness.Credentials));
+        var engine = new EventEngine(options, log, engineCollections, TimeProvider.System);
         var running = new RunningEngine(engine, [.. engineCollections.Select(c => c.Collection)]);
         running.Run = Task.Run(() => engine.RunAsync(running._stop.Token));
-        var started = await Task.WhenAny(engine.Started.Task, running.Run).WaitAsync(TimeSpan.FromSeconds(60));
+        var started = await Task.WhenAny(engine.Started, running.Run).WaitAsync(TimeSpan.FromSeconds(60));
         if (started == running.Run)
         {
             running._stopped = true;
@@ -50,10 +51,16 @@ internal sealed class RunningEngine : IAsyncDisposable
         return running;
     }
 
-    /// <summary>The lane of the plugin called <paramref name="name"/>.</summary>
-    public PluginWorker Worker(string name) => Engine.Workers.Single(w => w.Plugin.Name == name);
+    /// <summary>The delivery of the plugin called <paramref name="name"/>.</summary>
+    public LaneView Worker(string name) => new(Engine.Registry.Current.Single(d => d.Plugin.Name == name));
 
-    public bool HasWorker(string name) => Engine.Workers.Any(w => w.Plugin.Name == name);
+    public bool HasWorker(string name) => Engine.Registry.Current.Any(d => d.Plugin.Name == name);
+
+    /// <summary>Every plugin's delivery now.</summary>
+    public IReadOnlyList<LaneView> Workers => [.. Engine.Registry.Current.Select(d => new LaneView(d))];
+
+    /// <summary>The poller (the engine has started).</summary>
+    public ShotgunEvents.Daemon.Events.Polling.EventPoller Poller => Engine.Poller!;
 
     /// <summary>Graceful stop: cancels, waits for the engine to finish its events in hand and write the state.</summary>
     public async Task StopAsync()

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
-using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Events.Reading;
 
-namespace ShotgunEvents.Tests.Daemon.Events;
+namespace ShotgunEvents.Tests.Daemon.Events.Reading;
 
 public sealed class ReadWindowTests
 {

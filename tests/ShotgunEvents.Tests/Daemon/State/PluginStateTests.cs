@@ -3,7 +3,8 @@ using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Tests.Daemon.State;
 
-public sealed class PluginCursorTests
+/// <summary>The position rules of <see cref="PluginState"/>: advance, gaps, late events, expiry, all on the site's clock.</summary>
+public sealed class PluginStateTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
@@ -12,33 +13,31 @@ public sealed class PluginCursorTests
     private readonly DateTimeOffset _site = new(2024, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly SiteClock _clock;
 
-    public PluginCursorTests()
+    public PluginStateTests()
     {
         _clock = new SiteClock(_time);
         _clock.Observe(_site);
     }
 
-    private PluginCursor Cursor(long? last) => new(new PluginState(last), Timeout, _clock);
+    private Cursor NewCursor(long? last) => new(new PluginState(last), Timeout, _clock);
 
     [Fact]
     public void OnHandled_NextId_Advances()
     {
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
 
         var outcome = cursor.OnHandled(101, _site);
 
         Assert.Equal(HandledKind.Advanced, outcome.Kind);
         Assert.Equal(101, cursor.State.LastEventId);
-        Assert.Equal(102, cursor.NextIdToFetch);
         Assert.True(cursor.State.Backlog.IsEmpty);
     }
 
     [Fact]
     public void OnHandled_NeverRan_TakesTheFirstEventWithoutAGap()
     {
-        var cursor = Cursor(null);
+        var cursor = NewCursor(null);
 
-        Assert.Null(cursor.NextIdToFetch);
         Assert.True(cursor.ShouldDeliver(5_000));
         Assert.Equal(HandledKind.Advanced, cursor.OnHandled(5_000, _site).Kind);
         Assert.Equal(5_000, cursor.State.LastEventId);
@@ -48,7 +47,7 @@ public sealed class PluginCursorTests
     [Fact]
     public void OnHandled_Gap_BackloggedAsOneRangeExpiringAfterTheEventsCreatedAt()
     {
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
         var createdAt = _site.AddSeconds(-30);
 
         var outcome = cursor.OnHandled(105, createdAt);
@@ -62,7 +61,7 @@ public sealed class PluginCursorTests
     [Fact]
     public void OnHandled_GapAlreadyOlderThanTheTimeoutOnTheSiteClock_DroppedAndReportedOnce()
     {
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
 
         var outcome = cursor.OnHandled(200, _site - Timeout);
 
@@ -76,7 +75,7 @@ public sealed class PluginCursorTests
     public void LateEvent_DeliveredOnce_AndNothingAfterItIsRedelivered()
     {
         // Upstream §5.4: 101, 103, 104 handled; 102 appears; upstream then delivered 102, 103 and 104 again.
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
         foreach (var id in new long[] { 101, 103, 104 })
         {
             Assert.True(cursor.ShouldDeliver(id));
@@ -87,7 +86,7 @@ public sealed class PluginCursorTests
         Assert.Equal(HandledKind.FilledFromBacklog, cursor.OnHandled(102, _site).Kind);
 
         Assert.Equal(104, cursor.State.LastEventId);
-        Assert.Equal(105, cursor.NextIdToFetch);
+        Assert.Equal(104, cursor.State.LastEventId);
         Assert.All(new long[] { 101, 102, 103, 104 }, id => Assert.False(cursor.ShouldDeliver(id)));
         Assert.True(cursor.State.Backlog.IsEmpty);
         Assert.Equal(HandledKind.AlreadyHandled, cursor.OnHandled(102, _site).Kind);
@@ -98,7 +97,7 @@ public sealed class PluginCursorTests
     [Fact]
     public void ExpireBacklog_ByTheSiteClock_EachRangeOnce()
     {
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
         cursor.OnHandled(103, _site);
         cursor.OnHandled(110, _site.AddMinutes(1));
 
@@ -121,7 +120,7 @@ public sealed class PluginCursorTests
     public void LaggingBehindTheSite_GapWithinTimeoutOfItsEvent_IsStillAwaited()
     {
         // Upstream compared created_at with the local clock: a daemon 10 min behind dropped every gap at once.
-        var cursor = Cursor(100);
+        var cursor = NewCursor(100);
         _clock.Observe(_site.AddMinutes(3));
 
         var outcome = cursor.OnHandled(102, _site);
@@ -130,16 +129,15 @@ public sealed class PluginCursorTests
     }
 
     [Fact]
-    public void HugeGap_OneRangeOneOutcome_AndRequeriedInCappedBatches()
+    public void HugeGap_OneRangeOneOutcome()
     {
-        var cursor = Cursor(1_000);
+        var cursor = NewCursor(1_000);
 
         var outcome = cursor.OnHandled(11_001, _site);
 
         Assert.Equal(new IdRange(1_001, 11_000), outcome.Gap);
         Assert.Single(cursor.State.Backlog.Ranges);
         Assert.Equal(10_000, cursor.State.Backlog.Count);
-        Assert.Equal(Enumerable.Range(1_001, 500).Select(i => (long)i), cursor.PendingBacklogIds(500));
         Assert.True(cursor.ShouldDeliver(5_000));
         Assert.False(cursor.ShouldDeliver(11_001));
     }
@@ -147,8 +145,29 @@ public sealed class PluginCursorTests
     [Fact]
     public void ZeroTimeout_EveryGapDropped()
     {
-        var cursor = new PluginCursor(new PluginState(1), TimeSpan.Zero, _clock);
+        var cursor = new Cursor(new PluginState(1), TimeSpan.Zero, _clock);
 
         Assert.Equal(HandledKind.GapDropped, cursor.OnHandled(3, _site.AddMinutes(1)).Kind);
+    }
+
+    /// <summary>The state as its owner holds it: each handled event replaces it, as a lane does.</summary>
+    private sealed class Cursor(PluginState state, TimeSpan timeout, SiteClock clock)
+    {
+        public PluginState State { get; private set; } = state;
+
+        public HandledOutcome OnHandled(long id, DateTimeOffset createdAt)
+        {
+            clock.Observe(createdAt);
+            State = State.Handle(id, createdAt, timeout, clock.Now, out var outcome);
+            return outcome;
+        }
+
+        public IReadOnlyList<BacklogRange> ExpireBacklog()
+        {
+            State = State.Expire(clock.Now, out var expired);
+            return expired;
+        }
+
+        public bool ShouldDeliver(long id) => State.Wants(id);
     }
 }

@@ -1,9 +1,9 @@
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
-using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Events.Reading;
 using ShotgunEvents.Daemon.State;
 
-namespace ShotgunEvents.Tests.Daemon.Events;
+namespace ShotgunEvents.Tests.Daemon.Events.Reading;
 
 public sealed class RangePlannerTests
 {
@@ -16,7 +16,7 @@ public sealed class RangePlannerTests
         Assert.Equal(new IdRange(1001, 1500), planner.Next());
         Assert.Equal(new IdRange(1501, 2000), planner.Next());
         Assert.Equal(new IdRange(2001, 2500), planner.Next());
-        Assert.Equal(2501, planner.NextFrom);
+        Assert.Equal(new IdRange(2501, 3000), planner.Next());
     }
 
     [Fact]
