@@ -16,8 +16,8 @@ namespace ShotgunEvents.Emulator.Hosting;
 /// <c>api_complete_multipart_upload</c>) → <c>POST /upload/api_link_file</c>. The one-request form uploads
 /// <c>/upload/upload_file</c> and <c>/upload/publish_thumbnail</c> are served too. Form answers are text:
 /// <c>1:&lt;attachment id&gt;</c> or <c>1\n...</c> on success, <c>0\n&lt;message&gt;</c> on failure. Downloads:
-/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie (or from this machine), and thumbnail URLs under
-/// <c>/files/&lt;random key&gt;/&lt;name&gt;</c>.
+/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie (or from this machine), thumbnail URLs under
+/// <c>/files/&lt;random key&gt;/&lt;name&gt;</c>, and the placeholder a thumbnail reads as while it is processed.
 /// </summary>
 internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage storage)
 {
@@ -27,6 +27,7 @@ internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage sto
     // The placeholder a site shows while a thumbnail is processed: a 16x16 grey PNG.
     private static readonly byte[] PendingThumbnail = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFElEQVR42mPoIBEwjGoY1TB8NQAA56CYEGf4as8AAAAASUVORK5CYII=");
+
     private static readonly string[] AuthKeys =
         ["script_name", "script_key", "user_login", "user_password", "auth_token", "session_token", "reject_if_expired", "sudo_as_login", "session_uuid"];
 

@@ -61,7 +61,7 @@ internal static class FieldKinds
         return false;
     }
 
-    /// <summary>Types whose value the site computes (summaries, query and formula fields): never written by a client.</summary>
+    /// <summary>Types whose value the site computes (summaries, query and formula fields): a value sent for one is not stored.</summary>
     public static bool IsComputed(FieldKind kind) => kind is FieldKind.Summary or FieldKind.Calculated or FieldKind.PivotColumn;
 
     public static bool IsLink(FieldKind kind) => kind is FieldKind.Entity or FieldKind.MultiEntity;
