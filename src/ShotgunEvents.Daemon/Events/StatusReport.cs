@@ -33,7 +33,7 @@ internal static class StatusReport
             ["active"] = plugin.IsActive,
             ["reason"] = plugin.InactiveReason,
             ["stuck"] = plugin.IsStuck,
-            ["mode"] = ModeName(delivery.Mode),
+            ["mode"] = ModeName(delivery.ReportedMode),
             ["mode_seconds"] = Math.Round(time.GetElapsedTime(delivery.ModeSince).TotalSeconds, 1),
             ["in_flight_event"] = call?.EventId,
             ["in_flight_callback"] = call?.Callback,

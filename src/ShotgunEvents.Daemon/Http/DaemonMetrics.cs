@@ -136,7 +136,7 @@ internal sealed class DaemonMetrics : IDisposable
             _delivered.WithLabels(name, "handled").IncTo(progress.Handled);
             _pluginActive.WithLabels(name).Set(plugin.IsActive ? 1 : 0);
             _stuck.WithLabels(name).Set(plugin.IsStuck ? 1 : 0);
-            _detached.WithLabels(name).Set(delivery.Mode is DeliveryMode.Detached or DeliveryMode.Joining ? 1 : 0);
+            _detached.WithLabels(name).Set(delivery.ReportedMode is DeliveryMode.Detached or DeliveryMode.Joining ? 1 : 0);
             _backlog.WithLabels(name).Set(progress.State.Backlog.Count);
             _reloads.WithLabels(name).IncTo(Math.Max(0, plugin.Generation - 1));
             _compileErrors.WithLabels(name).Set(plugin.Diagnostics.Count(d => d.IsError));

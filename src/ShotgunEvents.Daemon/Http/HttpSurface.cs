@@ -1,5 +1,7 @@
+using NLog;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Logging;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -19,7 +21,7 @@ internal sealed class HttpSurface(DaemonSettings settings, EventEngine engine, C
     public TimeProvider Time { get; } = time;
 
     /// <summary>Readiness lines: one per change of state, not one per probe.</summary>
-    public ReadinessLog Readiness { get; } = new();
+    public ReadinessLog Readiness { get; } = new(LogManager.GetLogger(LoggerNames.Engine));
 
     /// <summary>Valid webhook deliveries so far (metrics).</summary>
     public long Rings => Interlocked.Read(ref _rings);

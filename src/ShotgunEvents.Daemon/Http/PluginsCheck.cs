@@ -36,7 +36,7 @@ internal sealed class PluginsCheck(HttpSurface surface) : IHealthCheck
                 problems.Add($"plugin {plugin.Name} stuck since {since.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)} " +
                     $"on event {call.EventId} (callback {call.Callback ?? "?"})");
             }
-            else if (delivery.Mode is DeliveryMode.Detached or DeliveryMode.Joining)
+            else if (delivery.ReportedMode is DeliveryMode.Detached or DeliveryMode.Joining)
             {
                 var behind = site is null ? "" : $", {Math.Max(0, site.Id - (delivery.Progress.State.LastEventId ?? 0))} behind";
                 problems.Add($"plugin {plugin.Name} detached from the head{behind}, reading its own way forward");

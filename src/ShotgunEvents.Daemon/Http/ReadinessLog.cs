@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NLog;
-using ShotgunEvents.Daemon.Logging;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -9,10 +8,8 @@ namespace ShotgunEvents.Daemon.Http;
 /// daemon becomes degraded or not ready, with every reason, and one INFO when it is ready again. Probes may run
 /// concurrently; the last reported state is swapped atomically.
 /// </summary>
-internal sealed class ReadinessLog
+internal sealed class ReadinessLog(Logger log)
 {
-    private static readonly Logger Log = LogManager.GetLogger(LoggerNames.Engine);
-
     private string _last = nameof(HealthStatus.Healthy);
 
     /// <summary>Records a probe's report; logs only when the status or its reasons differ from the last one.</summary>
@@ -29,11 +26,11 @@ internal sealed class ReadinessLog
 
         if (report.Status == HealthStatus.Healthy)
         {
-            Log.Info("Ready again.");
+            log.Info("Ready again.");
         }
         else
         {
-            Log.Warn("{0}: {1}", report.Status == HealthStatus.Degraded ? "Ready but degraded" : "Not ready", reasons);
+            log.Warn("{0}: {1}", report.Status == HealthStatus.Degraded ? "Ready but degraded" : "Not ready", reasons);
         }
     }
 }

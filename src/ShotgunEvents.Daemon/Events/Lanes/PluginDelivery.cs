@@ -12,7 +12,7 @@ namespace ShotgunEvents.Daemon.Events.Lanes;
 /// <remarks>
 /// Owner: the loop that drives it (one at a time; a lane loop that lost its plugin call to an abandonment stops touching
 /// it, and the loop that replaces it takes over). <see cref="Progress"/> is published with one reference write after
-/// every change, for the state writer and the status readers.
+/// every change, for the state writer and the status readers; the poll loop alone writes <see cref="SetLetGo"/>.
 /// </remarks>
 internal sealed class PluginDelivery
 {
@@ -23,6 +23,7 @@ internal sealed class PluginDelivery
     private long _covered;
     private int _mode;
     private long _modeSince;
+    private bool _letGo;
 
     /// <summary>Creates the delivery of <paramref name="plugin"/> from its saved position.</summary>
     /// <param name="id">A number unique in this daemon, the plugin's name for the checkpoint bookkeeping.</param>
@@ -54,6 +55,13 @@ internal sealed class PluginDelivery
 
     /// <summary>How the plugin gets its events now (published).</summary>
     public DeliveryMode Mode => (DeliveryMode)Volatile.Read(ref _mode);
+
+    /// <summary>
+    /// How the plugin gets its events as status and metrics report it: its own <see cref="Mode"/>, except that a plugin
+    /// the poller has let go counts as detached at once, while its lane still works through (or is stuck in) the batches
+    /// queued before.
+    /// </summary>
+    public DeliveryMode ReportedMode => Mode == DeliveryMode.Attached && Volatile.Read(ref _letGo) ? DeliveryMode.Detached : Mode;
 
     /// <summary>When <see cref="Mode"/> last changed (a <see cref="TimeProvider"/> timestamp; published).</summary>
     public long ModeSince => Volatile.Read(ref _modeSince);
@@ -108,6 +116,9 @@ internal sealed class PluginDelivery
                 return DeliveryOutcome.Stopped;
         }
     }
+
+    /// <summary>The poller no longer feeds the plugin (true) or feeds it again (false). Poll loop only.</summary>
+    public void SetLetGo(bool letGo) => Volatile.Write(ref _letGo, letGo);
 
     /// <summary>Records how the plugin gets its events now (owner); returns the mode it had.</summary>
     public DeliveryMode SetMode(DeliveryMode mode, long now)

@@ -94,7 +94,8 @@ internal sealed class EventPoller : IDisposable
             }
             catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
             {
-                await WaitAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
+                // The back-off is not cut short by a wake: a webhook ringing during an outage must not hammer the site.
+                await BackOffAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
                 continue;
             }
 
@@ -169,6 +170,18 @@ internal sealed class EventPoller : IDisposable
             ? new SiteHead(Math.Max(previous?.Id ?? 0, fallback), previous?.CreatedAt, _time.GetTimestamp())
             : new SiteHead(Math.Max(previous?.Id ?? 0, newest.Id), newest.Id >= (previous?.Id ?? 0) ? newest.CreatedAt : previous!.CreatedAt, _time.GetTimestamp());
         Volatile.Write(ref _siteHead, head);
+    }
+
+    private async Task BackOffAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
     private async Task WaitAsync(TimeSpan delay, CancellationToken stopping)

@@ -139,12 +139,14 @@ internal sealed class LaneDispatcher : IDispatcher
         }
 
         _attached.Add(new AttachedLane(lane) { Fed = lane.Consumed });
+        lane.Delivery.SetLetGo(false);
         lane.Post(new LaneMessage(LaneMessageKind.Joined, Head: _head));
     }
 
     private void Detach(AttachedLane lane, string reason)
     {
         _attached.Remove(lane);
+        lane.Lane.Delivery.SetLetGo(true);
         lane.Lane.Post(new LaneMessage(LaneMessageKind.Detached));
         _checkpoints.Gone(lane.Lane.Delivery.Id);
         var delivery = lane.Lane.Delivery;

@@ -27,8 +27,9 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         var checks = JObject.Parse(body)["checks"]!.ToDictionary(c => c.Value<string>("name")!, c => c.Value<string>("status"));
-        Assert.Equal("healthy", checks["plugins_loaded"]);
+        Assert.Equal("healthy", checks["plugins"]);
         Assert.Equal("healthy", checks["site_polling"]);
+        Assert.Equal("healthy", checks["state_file"]);
     }
 
     [Fact]
@@ -73,5 +74,49 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("fewer than max_conn_retries = 100", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Readyz_PluginStuck_StaysReadyButDegradedNamingThePluginTheEventAndSince()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("stuck", "stuck_never.csx")],
+            fetchInterval: TimeSpan.FromMilliseconds(100), callbackTimeout: TimeSpan.FromMilliseconds(300));
+        var id = daemon.Touch();
+        await Eventually.TrueAsync(() => daemon.Lane("stuck").Plugin.IsStuck, "the plugin is reported stuck");
+
+        var (status, body) = await daemon.GetAsync("/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var report = JObject.Parse(body);
+        Assert.Equal("degraded", report.Value<string>("status"));
+        var plugins = report["checks"]!.Single(c => c.Value<string>("name") == "plugins");
+        Assert.Matches($@"plugin stuck stuck since \d{{4}}-\d\d-\d\dT\d\d:\d\d:\d\dZ on event {id} \(callback Record\)",
+            plugins.Value<string>("description"));
+        var site = report["checks"]!.Single(c => c.Value<string>("name") == "site_polling");
+        Assert.Equal("healthy", site.Value<string>("status")); // the site is not blamed
+    }
+
+    [MountFact]
+    public async Task Readyz_StateFolderReadOnly_503NamingTheStateFileUntilItIsWritableAgain()
+    {
+        using var mount = ReadOnlyMount.Create();
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx")], fetchInterval: TimeSpan.FromMilliseconds(100),
+            stateDirectory: mount.Path);
+        var before = daemon.Touch();
+        await Eventually.TrueAsync(() => daemon.Lane("alpha").LastEventId == before, "alpha handles an event");
+
+        mount.MakeReadOnly();
+        var id = daemon.Touch();
+        await Eventually.TrueAsync(async () => (await daemon.GetAsync("/readyz")).Status == HttpStatusCode.ServiceUnavailable,
+            "not ready once a write fails");
+        var (_, body) = await daemon.GetAsync("/readyz");
+        var state = JObject.Parse(body)["checks"]!.Single(c => c.Value<string>("name") == "state_file");
+        Assert.Equal("unhealthy", state.Value<string>("status"));
+        Assert.Contains("state.json cannot be written: Read-only file system", state.Value<string>("description"), StringComparison.Ordinal);
+        Assert.Equal(id, daemon.Lane("alpha").LastEventId); // the plugin carries on meanwhile
+
+        mount.MakeWritable();
+        daemon.Touch();
+        await Eventually.TrueAsync(async () => (await daemon.GetAsync("/readyz")).Status == HttpStatusCode.OK, "ready again once it writes");
     }
 }

@@ -52,7 +52,9 @@ internal sealed class HttpDaemon : IAsyncDisposable
         TimeSpan? fetchInterval = null,
         int maxConnRetries = 5,
         TimeProvider? time = null,
-        Dictionary<string, string>? pluginSettings = null)
+        Dictionary<string, string>? pluginSettings = null,
+        TimeSpan? callbackTimeout = null,
+        string? stateDirectory = null)
     {
         var site = await EmulatorServer.StartAsync(new EmulatorOptions
         {
@@ -75,7 +77,8 @@ internal sealed class HttpDaemon : IAsyncDisposable
         {
             Daemon = new DaemonSection
             {
-                EventIdFile = Path.Combine(root, "state.json"),
+                EventIdFile = Path.Combine(stateDirectory ?? root, "state.json"),
+                CallbackTimeout = callbackTimeout,
                 FetchInterval = fetchInterval ?? TimeSpan.FromSeconds(5),
                 MaxConnRetries = maxConnRetries,
                 CompileCache = CompileCacheSetting.At(Path.Combine(root, "cache")),

@@ -30,6 +30,9 @@ public sealed class MetricsEndpointTests
             "shotgun_events_plugin_backlog_events", "shotgun_events_plugins", "shotgun_events_plugin_active",
             "shotgun_events_plugin_reloads_total", "shotgun_events_plugin_compile_errors",
             "shotgun_events_site_request_duration_seconds", "shotgun_events_polls_total", "shotgun_events_checkpoint_duration_seconds",
+            "shotgun_events_plugin_stuck", "shotgun_events_plugin_detached", "shotgun_events_last_poll_timestamp_seconds",
+            "shotgun_events_site_latest_event_id", "shotgun_events_state_file_writable", "shotgun_events_site_reads_in_flight_allowed",
+            "shotgun_events_build_info", "process_cpu_seconds_total", "dotnet_collection_count_total",
         })
         {
             Assert.Contains($"# TYPE {family} ", text, StringComparison.Ordinal);
@@ -42,6 +45,37 @@ public sealed class MetricsEndpointTests
         Assert.True(Value(text, "shotgun_events_callbacks_total{plugin=\"beta\",outcome=\"error\"}") >= 1);
         Assert.True(Value(text, "shotgun_events_callback_duration_seconds_count{plugin=\"alpha\"}") >= 2);
         Assert.DoesNotContain(HttpDaemon.ScriptKey, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_PluginStuck_StuckAndDetachedGaugesSetAndItsLagGrowsWithTheSite()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("stuck", "stuck_never.csx")],
+            fetchInterval: TimeSpan.FromMilliseconds(100), callbackTimeout: TimeSpan.FromMilliseconds(300));
+        var first = daemon.Touch();
+        await Eventually.TrueAsync(() => daemon.Lane("stuck").Plugin.IsStuck, "the plugin is reported stuck");
+        var last = first;
+        for (var i = 0; i < 5; i++)
+        {
+            last = daemon.Touch();
+        }
+
+        await Eventually.TrueAsync(() => daemon.Lane("alpha").LastEventId == last, "alpha handles every event");
+        var text = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            text = await daemon.Client.GetStringAsync("/metrics");
+            return Value(text, "shotgun_events_plugin_lag_events{plugin=\"stuck\"}") == last - first + 1;
+        }, "the stuck plugin's lag counts every event since the one it is stuck on");
+
+        Assert.Equal(1, Value(text, "shotgun_events_plugin_stuck{plugin=\"stuck\"}"));
+        Assert.Equal(1, Value(text, "shotgun_events_plugin_detached{plugin=\"stuck\"}"));
+        Assert.Equal(0, Value(text, "shotgun_events_plugin_stuck{plugin=\"alpha\"}"));
+        Assert.Equal(0, Value(text, "shotgun_events_plugin_detached{plugin=\"alpha\"}"));
+        Assert.Equal(0, Value(text, "shotgun_events_plugin_lag_events{plugin=\"alpha\"}"));
+        Assert.Equal(last, Value(text, "shotgun_events_site_latest_event_id"));
+        var lastPoll = DateTimeOffset.FromUnixTimeMilliseconds((long)(Value(text, "shotgun_events_last_poll_timestamp_seconds") * 1000));
+        Assert.InRange(DateTimeOffset.UtcNow - lastPoll, TimeSpan.Zero, TimeSpan.FromSeconds(30));
     }
 
     private static double Value(string text, string series)

@@ -21,5 +21,5 @@ internal sealed class LaneView(PluginDelivery delivery)
 
     public long HandledCount => delivery.Progress.Handled;
 
-    public DeliveryMode Mode => delivery.Mode;
+    public DeliveryMode Mode => delivery.ReportedMode;
 }
