@@ -72,9 +72,10 @@ internal static class RunCommand
         // Never disposed: the backstop thread may still look at it after this method returns.
         var finished = new ManualResetEventSlim();
         using var backstop = lifetime.ApplicationStopping.Register(() => StartExitBackstop(settings.Daemon.ShutdownTimeout, finished, runtime.Engine, log));
-        if (WatchdogPing.Requested && host.Services.GetService<ISystemdNotifier>() is { } notifier)
+        if (WatchdogPing.Requested)
         {
-            var watchdog = new WatchdogPing(notifier, TimeProvider.System);
+            // Its own notifier: the host's is registered only when it recognises systemd as the parent process.
+            var watchdog = new WatchdogPing(new SystemdNotifier(), TimeProvider.System);
             runtime.Engine.Polled += watchdog.Pulse;
         }
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.

@@ -11,11 +11,14 @@ namespace ShotgunEvents.Daemon.Hosting;
 internal static class ShutdownBudget
 {
     /// <summary>What the engine's final write and the host's own stop get on top of the engine's grace periods.</summary>
-    private static readonly TimeSpan Writing = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Writing = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the Generic Host waits for the engine's service to stop.</summary>
     public static TimeSpan HostTimeout(TimeSpan shutdownTimeout) => shutdownTimeout + EngineOptions.DefaultCancellationGrace + Writing;
 
-    /// <summary>The promise: after a stop signal, the process has ended by this time.</summary>
+    /// <summary>
+    /// When the process ends at the latest after a stop signal: a second short of the promise (<c>shutdown_timeout</c> +
+    /// 5 s), which leaves a busy machine its moment to schedule the exit.
+    /// </summary>
     public static TimeSpan HardExit(TimeSpan shutdownTimeout) => HostTimeout(shutdownTimeout) + TimeSpan.FromSeconds(1);
 }

@@ -43,7 +43,9 @@ internal sealed class StateLock : IDisposable
             file = new FileStream(path, new FileStreamOptions
             {
                 Mode = FileMode.OpenOrCreate,
-                Access = FileAccess.ReadWrite,
+                // Read is enough for the lock, and leaves no writer open on the file system: a state folder that turns
+                // read-only while the daemon runs is then one the operator can remount.
+                Access = FileAccess.Read,
                 Share = FileShare.None,
                 Options = FileOptions.None,
             });

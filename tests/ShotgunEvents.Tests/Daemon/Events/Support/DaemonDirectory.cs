@@ -15,7 +15,8 @@ internal sealed class DaemonDirectory : IDisposable
     private readonly int _shotId;
     private int _writes;
 
-    public DaemonDirectory(EmulatorServer site, string daemonSection, string logging = "INFO")
+    public DaemonDirectory(EmulatorServer site, string daemonSection, string logging = "INFO", string compileCache = "state/compile-cache",
+        string logPath = "logs", string stateFile = "state/state.json")
     {
         _site = site;
         Root = Path.Combine(Path.GetTempPath(), "sge-daemon-" + Guid.NewGuid().ToString("N")[..12]);
@@ -23,19 +24,19 @@ internal sealed class DaemonDirectory : IDisposable
         Records = Path.Combine(Root, "records");
         Directory.CreateDirectory(Plugins);
         Directory.CreateDirectory(Records);
-        StatePath = Path.Combine(Root, "state", "state.json");
+        StatePath = Path.GetFullPath(Path.Combine(Root, stateFile));
         ConfigPath = Path.Combine(Root, "daemon.ini");
         // Relative paths are relative to the config file's directory; the collection key is the path as written.
         File.WriteAllText(ConfigPath, $"""
             [daemon]
-            eventIdFile = state/state.json
-            logPath = logs
+            eventIdFile = {stateFile}
+            logPath = {logPath}
             logFile = daemon.log
             logMode = 1
             logging = {logging}
             conn_retry_sleep = 1
             max_conn_retries = 5
-            compile_cache = state/compile-cache
+            compile_cache = {compileCache}
             plugin_rescan_interval = 5
             {daemonSection}
 
@@ -85,6 +86,10 @@ internal sealed class DaemonDirectory : IDisposable
     }
 
     public DaemonProcess Start(params string[] extra) => DaemonProcess.Start(Root, ["run", "--config", ConfigPath, .. extra]);
+
+    /// <summary>Starts <c>run</c> with these environment variables set (null removes one).</summary>
+    public DaemonProcess StartWith(IReadOnlyDictionary<string, string?> environment) =>
+        DaemonProcess.Start(Root, environment, ["run", "--config", ConfigPath]);
 
     /// <summary>The engine log, if there is one yet.</summary>
     public string ReadEngineLog()

@@ -40,7 +40,10 @@ internal sealed class DaemonProcess : IDisposable
         }
     }
 
-    public static DaemonProcess Start(string workingDirectory, params string[] arguments)
+    public static DaemonProcess Start(string workingDirectory, params string[] arguments) =>
+        Start(workingDirectory, new Dictionary<string, string?>(), arguments);
+
+    public static DaemonProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -56,6 +59,11 @@ internal sealed class DaemonProcess : IDisposable
         }
 
         start.Environment.Remove("SHOTGUN_EVENTS_CONFIG");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var daemon = new DaemonProcess(process);
         process.OutputDataReceived += (_, e) => daemon.Append(e.Data);
