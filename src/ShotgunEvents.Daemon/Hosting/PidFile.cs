@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ShotgunEvents.Daemon.Cli;
 
 namespace ShotgunEvents.Daemon.Hosting;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ShotgunEvents.Daemon.Cli;
 
 namespace ShotgunEvents.Daemon.Hosting;
 

@@ -51,9 +51,6 @@ internal sealed class CheckpointCoordinator
     /// <summary>True when plugins must not get more than a batch ahead of the file (every-batch mode).</summary>
     public bool BoundsPlugins => _interval is null;
 
-    /// <summary>Batches handed out and not yet written (for tests and the status of the writer).</summary>
-    public int OpenBatches => _open.Count;
-
     /// <summary>The poller handed batch <paramref name="batch"/> to <paramref name="plugins"/> (before any of them can pass it).</summary>
     public void Dispatched(long batch, IReadOnlyCollection<int> plugins)
     {

@@ -1,4 +1,4 @@
-using ShotgunEvents.Daemon.Cli;
+using ShotgunEvents.Daemon;
 using ShotgunEvents.Daemon.Hosting;
 
 namespace ShotgunEvents.Tests.Daemon.Hosting;

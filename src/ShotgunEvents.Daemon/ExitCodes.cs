@@ -1,4 +1,4 @@
-namespace ShotgunEvents.Daemon.Cli;
+namespace ShotgunEvents.Daemon;
 
 /// <summary>The command's exit codes.</summary>
 internal static class ExitCodes
