@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Prometheus;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -18,6 +19,7 @@ internal sealed class DaemonMetrics : IDisposable
     private readonly HttpSurface _surface;
     private readonly Counter _eventsRead;
     private readonly Counter _delivered;
+    private readonly Counter _skipped;
     private readonly Counter _callbacks;
     private readonly Histogram _callbackSeconds;
     private readonly Gauge _lagEvents;
@@ -43,6 +45,9 @@ internal sealed class DaemonMetrics : IDisposable
         var f = Metrics.WithCustomRegistry(Registry);
         _eventsRead = f.CreateCounter("shotgun_events_events_read_total", "Event log rows read from the site (main and backlog queries).");
         _delivered = f.CreateCounter("shotgun_events_events_delivered_total", "Events a plugin finished, by outcome.", "plugin", "outcome");
+        _skipped = f.CreateCounter("shotgun_events_events_skipped_total",
+            "Callback runs skipped by an event scope (the event still counts as handled), by reason: project, user, callback_project, own_write.",
+            "plugin", "reason");
         _callbacks = f.CreateCounter("shotgun_events_callbacks_total", "Callback runs, by outcome (ok, error).", "plugin", "outcome");
         _callbackSeconds = f.CreateHistogram("shotgun_events_callback_duration_seconds", "How long callbacks took.",
             new HistogramConfiguration { LabelNames = ["plugin"], Buckets = DurationBuckets });
@@ -98,6 +103,11 @@ internal sealed class DaemonMetrics : IDisposable
             var name = worker.Plugin.Name;
             current.Add(name);
             _delivered.WithLabels(name, "handled").IncTo(worker.HandledCount);
+            foreach (var reason in SkipCounters.Reasons)
+            {
+                _skipped.WithLabels(name, SkipCounters.Label(reason)).IncTo(worker.Plugin.Skips[reason]);
+            }
+
             _pluginActive.WithLabels(name).Set(worker.IsActive ? 1 : 0);
             _backlog.WithLabels(name).Set(worker.Snapshot().Backlog.Count);
             _reloads.WithLabels(name).IncTo(Math.Max(0, worker.Plugin.Generation - 1));

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Hosting;
+using ShotgunEvents.Daemon.Plugins;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -25,6 +27,7 @@ internal static class StatusSnapshot
             row["queue_length"] = worker.QueueLength;
             row["last_error"] = worker.InactiveReason is { } reason && !worker.IsActive ? reason : lastError;
             row["callback_seconds"] = new JArray(seconds.Select(s => Math.Round(s, 6)));
+            row.Merge(PluginStatusFields.For(worker.Plugin));
             rows.Add(row);
         }
 
@@ -37,6 +40,7 @@ internal static class StatusSnapshot
             ["status_written_at"] = surface.Time.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["site"] = surface.SiteUri?.ToString(),
             ["site_latest_event_id"] = newest?.Id,
+            ["event_scope"] = SettingsMapping.ToScope(surface.Settings.Daemon).Describe(),
             ["plugins"] = rows,
         };
     }

@@ -29,6 +29,9 @@ internal static class RoslynScriptCompiler
         ["CS1705"] = ReportDiagnostic.Suppress,
         // "async method lacks await": every async callback that only logs would warn.
         ["CS1998"] = ReportDiagnostic.Suppress,
+        // A call whose task is dropped (sg.UpdateAsync(...) without await): in a callback its error is lost and the
+        // event counts as handled before the write happened. An error, not a warning, in plugins.
+        ["CS4014"] = ReportDiagnostic.Error,
     }.ToImmutableDictionary();
 
     private static readonly EmitOptions Emit = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
