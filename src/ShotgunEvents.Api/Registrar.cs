@@ -262,7 +262,7 @@ public sealed class Registrar
         if (_closed)
         {
             throw new InvalidOperationException(
-                $"Plugin {PluginName}: callbacks can only be registered (and scoped) inside registerCallbacks, not later.");
+                $"Plugin {PluginName}: callbacks can only be registered inside registerCallbacks (and scoped there), not later.");
         }
     }
 
