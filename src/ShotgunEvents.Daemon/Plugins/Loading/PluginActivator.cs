@@ -40,6 +40,8 @@ internal static class PluginActivator
             }
 
             registrar = new Registrar(identity.Name, identity.Path, identity.Logger, identity.Settings, identity.CallbackLoggers, identity.Host);
+            // A log level belongs to one load: this registerCallbacks starts from the daemon's, whatever the last one set.
+            identity.Host?.ApplyLogLevel(null);
             var result = register.Invoke(register.IsStatic ? null : submissions[1], BindingFlags.DoNotWrapExceptions, null, [registrar], null);
             if (result is Task task)
             {
