@@ -55,9 +55,12 @@ internal sealed class PluginSiteHost : IAsyncDisposable
 
     public Plugin this[string name] => Collection.Plugins.Single(p => p.Name == name);
 
-    /// <summary>Starts the site and copies the fixtures; the plugins load with <see cref="LoadAsync"/>.</summary>
+    /// <summary>
+    /// Starts the site, runs <paramref name="seed"/> (as the daemon's script) and copies the fixtures; the plugins load
+    /// with <see cref="LoadAsync"/>.
+    /// </summary>
     public static async Task<PluginSiteHost> StartAsync(string scenario, string[] fixtures, Action<PluginHostOptions>? configure = null,
-        Dictionary<string, string>? settings = null, LogLevel? capturedFrom = null)
+        Dictionary<string, string>? settings = null, LogLevel? capturedFrom = null, Func<ShotgunClient, Task>? seed = null)
     {
         var site = await EmulatorServer.StartAsync(new EmulatorOptions
         {
@@ -67,6 +70,12 @@ internal sealed class PluginSiteHost : IAsyncDisposable
             ],
         });
         var pool = new ShotgunConnectionPool(new ShotgunClientOptions { Site = site.BaseUri.ToString(), MaxRetries = 0 });
+        if (seed is not null)
+        {
+            using var seeder = pool.Connect(ShotgunCredentials.Script(DaemonScript, DaemonKey));
+            await seed(seeder);
+        }
+
         var directory = new TempPluginDirectory();
         foreach (var fixture in fixtures)
         {
