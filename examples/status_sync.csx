@@ -50,8 +50,7 @@ async Task SyncStatus(IShotgun sg, Logger log, ShotgunEvent e, object? args)
     }
 
     var batch = new List<BatchRequest>();
-    var pending = await sg.FindAsync("Version", Filter.All(Filter.Is("sg_task", task.ToRef()), Filter.Is("sg_status_list", Pending)), "code");
-    foreach (var version in pending)
+    foreach (var version in await sg.FindAsync("Version", Filter.All(Filter.Is("sg_task", task.ToRef()), Filter.Is("sg_status_list", Pending)), "code"))
     {
         batch.Add(BatchRequest.Update("Version", version.Id, new { sg_status_list = Approved }));
     }
