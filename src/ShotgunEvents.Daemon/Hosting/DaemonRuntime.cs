@@ -157,6 +157,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         if (hostOptions.Scope.Describe() is { } scope)
         {
             Log.Info("Event scope for every plugin: {0}.", scope);
+            _ = hostOptions.Directory.PrefetchAsync(hostOptions.Scope.Needs, engineConnection, Log);
         }
 
         var collections = settings.Plugins.Paths

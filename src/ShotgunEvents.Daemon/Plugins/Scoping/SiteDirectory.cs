@@ -48,6 +48,23 @@ internal sealed class SiteDirectory
     }
 
     /// <summary>
+    /// Starts a look-up of <paramref name="needs"/> now, in the background (the daemon's start: a name that matches
+    /// nothing is reported then, not at the first event). A failure is only logged: the lanes look up again.
+    /// </summary>
+    /// <returns>Done when the look-up is over, whether it worked or not (it never faults).</returns>
+    public Task PrefetchAsync(DirectoryNeeds needs, IShotgun connection, Logger log) =>
+        GetAsync(needs, connection, log, CancellationToken.None).AsTask().ContinueWith(
+            t =>
+            {
+                if (t.Exception is { } error)
+                {
+                    log.Warn("Event scopes: could not look up the project and user names at start ({0}); the plugins look them up again when needed.",
+                        error.GetBaseException().Message);
+                }
+            },
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>
     /// A snapshot that answers <paramref name="needs"/>: the current one when it covers them and nothing changed since,
     /// else a new look-up through <paramref name="connection"/> (joined by every lane that asks meanwhile).
     /// </summary>
