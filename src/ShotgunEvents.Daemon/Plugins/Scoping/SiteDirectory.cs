@@ -32,7 +32,8 @@ internal sealed class SiteDirectory
     /// </summary>
     public void Observe(ShotgunEvent evt)
     {
-        if (!MayChangeNames(evt))
+        // Nothing looked up yet (the usual case: no scope uses a name) means nothing to refresh.
+        if (Volatile.Read(ref _snapshot) is null || !MayChangeNames(evt))
         {
             return;
         }
