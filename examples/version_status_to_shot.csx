@@ -31,8 +31,8 @@ async Task OnVersionStatus(IShotgun sg, Logger log, ShotgunEvent e, object? args
 {
     var shotStatusFor = (Dictionary<string, string>)args!;
 
-    // Python: event['meta']['new_value'] -> e.Meta.Value<string>("new_value") (Meta is a Newtonsoft JObject).
-    var newStatus = e.Meta.Value<string>("new_value");
+    // Python: event['meta']['new_value'] -> e.NewValue<string>() (e.Meta is the JObject as sent, for anything else).
+    var newStatus = e.NewValue<string>();
     if (newStatus is null || !shotStatusFor.TryGetValue(newStatus, out var shotStatus))
     {
         log.Debug("Version status {0} means nothing for the shot.", newStatus);

@@ -8,6 +8,8 @@ namespace ShotgunEvents.Api;
 /// </summary>
 internal sealed class CallbackRegistration
 {
+    private readonly List<int> _projectIds = [];
+    private readonly List<string> _projectNames = [];
     private Delegate? _callback;
 
     internal CallbackRegistration(string name, string? scriptName, string? scriptKey, Delegate callback, MatchEvents matchEvents,
@@ -44,6 +46,18 @@ internal sealed class CallbackRegistration
     /// <summary>The callback's logger, <c>plugin.&lt;plugin&gt;.&lt;callback&gt;</c>.</summary>
     public Logger Logger { get; }
 
+    /// <summary>The project ids the callback is limited to (<see cref="RegisteredCallback.InProjects(int[])"/>); empty for any.</summary>
+    public IReadOnlyList<int> ProjectIds => _projectIds;
+
+    /// <summary>The project names the callback is limited to; empty for any.</summary>
+    public IReadOnlyList<string> ProjectNames => _projectNames;
+
+    /// <summary>True when the callback is limited to some projects (events without a project are then skipped).</summary>
+    public bool HasProjectScope => _projectIds.Count > 0 || _projectNames.Count > 0;
+
+    /// <summary>True when the callback skips the events its own script user made.</summary>
+    public bool SkipsOwnWrites { get; set; }
+
     /// <summary>True for a callback that takes the daemon's cancellation token.</summary>
     public bool IsCancellable => _callback is CancellableEventCallback;
 
@@ -66,6 +80,33 @@ internal sealed class CallbackRegistration
             default:
                 throw new InvalidOperationException($"Callback {Name} was unloaded with its plugin.");
         }
+    }
+
+    /// <summary>Adds projects to the callback's scope (only while registration is open).</summary>
+    /// <param name="ids">Project ids.</param>
+    /// <param name="names">Project names.</param>
+    public void AddProjects(IEnumerable<int> ids, IEnumerable<string> names)
+    {
+        _projectIds.AddRange(ids.Except(_projectIds));
+        _projectNames.AddRange(names.Except(_projectNames, StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The callback's scopes in words, for <c>status</c>; null when it has none.</summary>
+    /// <returns>For example <c>projects [12, bunny]; skips own writes</c>.</returns>
+    public string? DescribeScope()
+    {
+        var parts = new List<string>(2);
+        if (HasProjectScope)
+        {
+            parts.Add("projects [" + string.Join(", ", _projectIds.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Concat(_projectNames)) + "]");
+        }
+
+        if (SkipsOwnWrites)
+        {
+            parts.Add("skips own writes");
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     /// <summary>Drops every reference into the plugin's code, so its load context can be collected.</summary>

@@ -5,6 +5,11 @@ namespace ShotgunEvents.Api;
 /// <summary>
 /// A link to one entity as the site sends it: <c>{"type": "Shot", "id": 42, "name": "bunny_010_0010"}</c>.
 /// </summary>
+/// <remarks>
+/// Two links are equal when their <see cref="Type"/> and <see cref="Id"/> are: the <see cref="Name"/> is what the
+/// site happened to send with the link (the display name at the time it was read, or none), not part of which
+/// entity it is. So <c>e.Added.Contains(shot)</c> and dictionary keys work whether or not either link carries a name.
+/// </remarks>
 /// <param name="Type">The entity type, for example <c>Shot</c>.</param>
 /// <param name="Id">The entity id.</param>
 /// <param name="Name">The display name the site sent with the link, when it sent one.</param>
@@ -42,6 +47,15 @@ public sealed record EntityRef(string Type, int Id, string? Name = null)
 
         return obj;
     }
+
+    /// <summary>True when <paramref name="other"/> links the same entity: same type and id, whatever the names.</summary>
+    /// <param name="other">The other link.</param>
+    /// <returns>True for the same entity.</returns>
+    public bool Equals(EntityRef? other) =>
+        other is not null && Id == other.Id && string.Equals(Type, other.Type, StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Type, Id);
 
     /// <inheritdoc />
     public override string ToString() => Name is null ? $"{Type} #{Id}" : $"{Type} #{Id} ({Name})";

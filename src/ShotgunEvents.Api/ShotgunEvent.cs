@@ -8,8 +8,10 @@ namespace ShotgunEvents.Api;
 /// every plugin reads, and <see cref="Raw"/> (or the indexer) for anything else, exactly as the site sent it.
 /// </summary>
 /// <remarks>
-/// The Python framework passed a dict; <c>event['meta']['new_value']</c> becomes <c>evt.Meta["new_value"]</c>,
-/// <c>event['entity']['id']</c> becomes <c>evt.Entity?.Id</c>.
+/// The Python framework passed a dict; <c>event['meta']['new_value']</c> becomes <c>e.NewValue&lt;string&gt;()</c> (or
+/// <c>e.Meta["new_value"]</c> as sent), <c>event['meta']['added']</c> becomes <c>e.Added</c>,
+/// <c>event['entity']['id']</c> becomes <c>e.Entity?.Id</c> (or <c>e.EntityId</c>, which survives a retirement).
+/// Python's truthiness (<c>if event['meta']['new_value']:</c>) is <c>e.Meta["new_value"].IsTruthy()</c>.
 /// </remarks>
 public sealed class ShotgunEvent
 {
@@ -105,6 +107,57 @@ public sealed class ShotgunEvent
     /// <param name="field">The field name.</param>
     public JToken? this[string field] => Raw[field];
 
+    /// <summary>
+    /// The id of the entity the event is about: <see cref="Entity"/>'s id, or, when that entity has been retired since
+    /// (the site then sends <c>entity: null</c>), <c>meta.entity_id</c>. Null for events about no entity.
+    /// </summary>
+    public int? EntityId => Entity?.Id ?? MetaInt("entity_id");
+
+    /// <summary>
+    /// True for the <c>_Change</c> events a creation writes, one per field set at creation (<c>meta.in_create</c>):
+    /// the usual check to skip them is <c>if (e.InCreate) return;</c>.
+    /// </summary>
+    public bool InCreate => Meta["in_create"] is { Type: JTokenType.Boolean } flag && flag.Value<bool>();
+
+    /// <summary>
+    /// The links a multi-entity field change added (<c>meta.added</c>), in the site's order; empty when none (or for
+    /// any other kind of event).
+    /// </summary>
+    public IReadOnlyList<EntityRef> Added => Links("added");
+
+    /// <summary>The links a multi-entity field change removed (<c>meta.removed</c>); empty when none.</summary>
+    public IReadOnlyList<EntityRef> Removed => Links("removed");
+
+    /// <summary>
+    /// The field's value before the change (<c>meta.old_value</c>) as <typeparamref name="T"/>: <c>string</c> for a
+    /// status or text, <c>int?</c>, <c>double?</c>, <c>bool?</c>, <c>DateTimeOffset?</c>, <see cref="EntityRef"/> for
+    /// an entity link, <c>JToken</c> for the value as sent.
+    /// </summary>
+    /// <typeparam name="T">The type wanted.</typeparam>
+    /// <returns>The value; default (null for a reference or nullable type) when it is empty or absent.</returns>
+    /// <exception cref="FormatException">The value cannot be read as <typeparamref name="T"/>; the message shows it.</exception>
+    public T? OldValue<T>() => MetaValue<T>("old_value");
+
+    /// <summary>The field's value after the change (<c>meta.new_value</c>) as <typeparamref name="T"/>; see <see cref="OldValue{T}"/>.</summary>
+    /// <typeparam name="T">The type wanted.</typeparam>
+    /// <returns>The value; default (null for a reference or nullable type) when it is empty or absent.</returns>
+    /// <exception cref="FormatException">The value cannot be read as <typeparamref name="T"/>; the message shows it.</exception>
+    public T? NewValue<T>() => MetaValue<T>("new_value");
+
+    /// <summary>
+    /// True when the change set the field to one of <paramref name="values"/> (<c>meta.new_value</c> is that text):
+    /// Python's <c>event["meta"]["new_value"] == "ip"</c> as <c>e.ValueChangedTo("ip")</c>. False for any value that is
+    /// not text (read those with <see cref="NewValue{T}"/>).
+    /// </summary>
+    /// <param name="values">The values; the comparison is exact (ordinal).</param>
+    /// <returns>True on a match.</returns>
+    public bool ValueChangedTo(params string[] values) => IsOneOf(Meta["new_value"], values);
+
+    /// <summary>True when the field held one of <paramref name="values"/> before the change (<c>meta.old_value</c>); see <see cref="ValueChangedTo"/>.</summary>
+    /// <param name="values">The values; the comparison is exact (ordinal).</param>
+    /// <returns>True on a match.</returns>
+    public bool ValueChangedFrom(params string[] values) => IsOneOf(Meta["old_value"], values);
+
     /// <summary>Reads an <c>EventLogEntry</c> record as the site returns it.</summary>
     /// <param name="raw">The record; it must carry an integer <c>id</c>, an <c>event_type</c> and a <c>created_at</c>.</param>
     /// <returns>The event, wrapping <paramref name="raw"/> (not a copy).</returns>
@@ -182,6 +235,42 @@ public sealed class ShotgunEvent
 
             return (_raw, _meta!);
         }
+    }
+
+    private int? MetaInt(string key) => Meta[key] is { Type: JTokenType.Integer } value ? value.Value<int>() : null;
+
+    private IReadOnlyList<EntityRef> Links(string key) =>
+        Meta[key] is JArray { Count: > 0 } array ? array.Select(EntityRef.FromToken).OfType<EntityRef>().ToArray() : [];
+
+    private T? MetaValue<T>(string key)
+    {
+        var token = Meta[key];
+        if (token is null || token.Type == JTokenType.Null)
+        {
+            return default;
+        }
+
+        if (typeof(T) == typeof(EntityRef))
+        {
+            return (T?)(object?)EntityRef.FromToken(token)
+                ?? throw new FormatException($"{this}: meta.{key} is not an entity link: {token.ToString(Newtonsoft.Json.Formatting.None)}.");
+        }
+
+        try
+        {
+            return token.ToObject<T>();
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or ArgumentException or InvalidCastException or FormatException or OverflowException)
+        {
+            throw new FormatException(
+                $"{this}: meta.{key} cannot be read as {typeof(T).Name}: {token.ToString(Newtonsoft.Json.Formatting.None)}.", ex);
+        }
+    }
+
+    private static bool IsOneOf(JToken? token, string[] values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return token is { Type: JTokenType.String } && Array.IndexOf(values, token.Value<string>()) >= 0;
     }
 
     private static DateTimeOffset? ReadCreatedAt(JToken? token)

@@ -105,6 +105,54 @@ public static class ShotgunExtensions
         return shotgun.BatchAsync(requests, CancellationToken.None);
     }
 
+    /// <summary>Downloads an attachment's file into memory (Python <c>download_attachment(attachment)</c>).</summary>
+    /// <param name="shotgun">The connection.</param>
+    /// <param name="attachment">A file field's value, an Attachment link, or an attachment id; null gives null.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The file's bytes, or null for a null attachment.</returns>
+    public static async Task<byte[]?> DownloadAttachmentAsync(this IShotgun shotgun, JToken? attachment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shotgun);
+        using var memory = new MemoryStream();
+        return await shotgun.DownloadAttachmentAsync(attachment, memory, cancellationToken).ConfigureAwait(false) ? memory.ToArray() : null;
+    }
+
+    /// <summary>
+    /// Downloads an attachment's file to <paramref name="filePath"/> (Python <c>download_attachment(attachment, file_path=...)</c>).
+    /// The file is written beside its final name and renamed when complete, so a failed download leaves no partial file.
+    /// </summary>
+    /// <param name="shotgun">The connection.</param>
+    /// <param name="attachment">A file field's value, an Attachment link, or an attachment id; null gives null.</param>
+    /// <param name="filePath">Where to write the file (replaced when it exists).</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns><paramref name="filePath"/>, or null for a null attachment (nothing is written).</returns>
+    public static async Task<string?> DownloadAttachmentAsync(this IShotgun shotgun, JToken? attachment, string filePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(shotgun);
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        var full = Path.GetFullPath(filePath);
+        var partial = full + ".part";
+        bool downloaded;
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                downloaded = await shotgun.DownloadAttachmentAsync(attachment, file, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (downloaded)
+            {
+                File.Move(partial, full, overwrite: true);
+            }
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
+        return downloaded ? filePath : null;
+    }
+
     /// <summary>Computes summaries over matching entities, as one total.</summary>
     /// <param name="shotgun">The connection.</param>
     /// <param name="entityType">The entity type.</param>

@@ -32,6 +32,7 @@ public sealed class ShotgunConnectionPool : IDisposable
         _http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         _scrubber = new SecretScrubber([proxy?.Password]);
         Transport = new RpcTransport(_http, endpoint, options);
+        Files = new FileTransfer(_http, endpoint, options);
     }
 
     /// <summary>The options the pool was made with.</summary>
@@ -44,6 +45,9 @@ public sealed class ShotgunConnectionPool : IDisposable
     internal SocketsHttpHandler Handler { get; }
 
     internal RpcTransport Transport { get; }
+
+    /// <summary>Uploads and downloads, over the same handler and with the same retries.</summary>
+    internal FileTransfer Files { get; }
 
     /// <summary>A connection authenticating with <paramref name="credentials"/>.</summary>
     /// <param name="credentials">Script, user or session-token credentials.</param>

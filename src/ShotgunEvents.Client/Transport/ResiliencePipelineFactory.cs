@@ -16,12 +16,13 @@ internal static class ResiliencePipelineFactory
     /// <summary>The key under which the call's state travels in the Polly context.</summary>
     public static readonly ResiliencePropertyKey<RpcCall> CallKey = new("shotgun.call");
 
-    public static ResiliencePipeline<RpcReply> Create(ShotgunClientOptions options)
+    public static ResiliencePipeline<TReply> Create<TReply>(ShotgunClientOptions options)
+        where TReply : IHttpAnswer
     {
-        var builder = new ResiliencePipelineBuilder<RpcReply> { TimeProvider = options.TimeProvider };
+        var builder = new ResiliencePipelineBuilder<TReply> { TimeProvider = options.TimeProvider };
         if (options.MaxRetries > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions<RpcReply>
+            builder.AddRetry(new RetryStrategyOptions<TReply>
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -55,7 +56,8 @@ internal static class ResiliencePipelineFactory
     /// <summary>True for a failure where the site gave no usable answer.</summary>
     /// <param name="outcome">The attempt's outcome.</param>
     /// <returns>True to retry.</returns>
-    public static bool IsTransient(Outcome<RpcReply> outcome) => outcome.Exception switch
+    public static bool IsTransient<TReply>(Outcome<TReply> outcome)
+        where TReply : IHttpAnswer => outcome.Exception switch
     {
         null => outcome.Result?.IsTransient == true,
         OperationCanceledException => false,
@@ -67,7 +69,8 @@ internal static class ResiliencePipelineFactory
     /// <param name="outcome">The attempt's outcome.</param>
     /// <param name="timeout">The per-attempt timeout.</param>
     /// <returns>The reason.</returns>
-    public static string Describe(Outcome<RpcReply> outcome, TimeSpan timeout) => outcome.Exception switch
+    public static string Describe<TReply>(Outcome<TReply> outcome, TimeSpan timeout)
+        where TReply : IHttpAnswer => outcome.Exception switch
     {
         null => $"HTTP {(int)outcome.Result!.Status}",
         TimeoutRejectedException => $"timed out after {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s",

@@ -9,7 +9,7 @@ namespace ShotgunEvents.Client.Transport;
 /// pooled memory (<see cref="ReplyBuffers"/>) until the reply is disposed; the retry strategy disposes the answers it
 /// throws away.
 /// </summary>
-internal sealed class RpcReply : IDisposable
+internal sealed class RpcReply : IHttpAnswer
 {
     private readonly RecyclableMemoryStream _body;
 
@@ -18,13 +18,18 @@ internal sealed class RpcReply : IDisposable
     /// <param name="contentType">The media type, for example <c>application/json</c>; null when absent.</param>
     /// <param name="body">The body bytes (UTF-8); parsed straight from them, decoded to text only for error messages.</param>
     /// <param name="retryAfter">The wait a <c>Retry-After</c> header asked for, or null.</param>
-    public RpcReply(HttpStatusCode status, string? contentType, RecyclableMemoryStream body, TimeSpan? retryAfter)
+    /// <param name="etag">The <c>ETag</c> header (a storage PUT's answer), or null.</param>
+    public RpcReply(HttpStatusCode status, string? contentType, RecyclableMemoryStream body, TimeSpan? retryAfter, string? etag = null)
     {
         Status = status;
         ContentType = contentType;
         RetryAfter = retryAfter;
+        ETag = etag;
         _body = body;
     }
+
+    /// <summary>The <c>ETag</c> header, when the answer had one.</summary>
+    public string? ETag { get; }
 
     /// <summary>The HTTP status.</summary>
     public HttpStatusCode Status { get; }

@@ -26,7 +26,7 @@ internal sealed class RpcTransport
     {
         _http = http;
         Endpoint = endpoint;
-        _pipeline = ResiliencePipelineFactory.Create(options);
+        _pipeline = ResiliencePipelineFactory.Create<RpcReply>(options);
         _timeProvider = options.TimeProvider;
         _timeout = options.Timeout;
     }

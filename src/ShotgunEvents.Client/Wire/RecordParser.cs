@@ -9,15 +9,28 @@ namespace ShotgunEvents.Client.Wire;
 /// </summary>
 internal static class RecordParser
 {
-    public static Entity ToEntity(JToken record, string method) => record is JObject obj
-        ? new Entity(Unescape(obj))
+    /// <summary>One record as an entity.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="method">The api3 method, for errors.</param>
+    /// <param name="fields">The fields it was read with (see <see cref="Entity.Fields"/>), or null when unknown.</param>
+    /// <returns>The entity.</returns>
+    public static Entity ToEntity(JToken record, string method, IReadOnlyCollection<string>? fields = null) => record is JObject obj
+        ? new Entity(Unescape(obj), fields)
         : throw new ProtocolError(method, null, $"{method}: expected a record object in the answer, got {record.Type}.");
 
-    public static IReadOnlyList<Entity> ToEntities(JToken? records, string method) => records is JArray array
-        ? array.Select(r => ToEntity(r, method)).ToArray()
+    /// <summary>A list of records as entities.</summary>
+    /// <param name="records">The list.</param>
+    /// <param name="method">The api3 method, for errors.</param>
+    /// <param name="fields">The fields they were read with, or null when unknown.</param>
+    /// <returns>The entities.</returns>
+    public static IReadOnlyList<Entity> ToEntities(JToken? records, string method, IReadOnlyCollection<string>? fields = null) => records is JArray array
+        ? array.Select(r => ToEntity(r, method, fields)).ToArray()
         : throw new ProtocolError(method, null, $"{method}: expected a list of records in the answer, got {records?.Type.ToString() ?? "nothing"}.");
 
-    private static JObject Unescape(JObject obj)
+    /// <summary>Puts back the <c>&lt;</c> the site escaped, everywhere in <paramref name="obj"/> (in place).</summary>
+    /// <param name="obj">An answer.</param>
+    /// <returns><paramref name="obj"/>.</returns>
+    public static JObject Unescape(JObject obj)
     {
         Walk(obj);
         return obj;

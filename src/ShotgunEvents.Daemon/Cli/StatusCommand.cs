@@ -61,6 +61,10 @@ internal static class StatusCommand
                 ["lag_seconds"] = head?.CreatedAt is { } headAt && lastAt is not null
                     ? Math.Round(Math.Max(0, (headAt - DateTimeOffset.Parse(lastAt, CultureInfo.InvariantCulture)).TotalSeconds), 1)
                     : null,
+                // Written by the running daemon: what registerCallbacks chose, and what the scopes skipped.
+                ["log_level"] = liveRow?["log_level"]?.DeepClone(),
+                ["callback_scopes"] = liveRow?["callback_scopes"]?.DeepClone(),
+                ["skipped"] = liveRow?["skipped"]?.DeepClone(),
             });
         }
 
@@ -73,6 +77,7 @@ internal static class StatusCommand
             ["status_written_at"] = running ? report!.Value<string>("written_at") : null,
             ["site"] = siteText,
             ["site_latest_event_id"] = head?.Id,
+            ["event_scope"] = SettingsMapping.ToScope(settings.Daemon).Describe(),
             ["plugins"] = rows,
         };
         if (options.Json)
@@ -85,11 +90,20 @@ internal static class StatusCommand
         var site = siteText ?? (settings.Shotgun.IsEmbedded ? "embedded (runs inside the daemon)" : "-");
         var newest = head?.Id.ToString(CultureInfo.InvariantCulture) ?? (siteText is null ? "-" : "unknown (site not reachable)");
         output.WriteLine($"Daemon: {(running ? $"running (pid {report!.Value<int>("pid")})" : "not running")}; site: {site}; newest event: {newest}");
+        if (summary.Value<string>("event_scope") is { } scope)
+        {
+            output.WriteLine($"Event scope (every plugin): {scope}");
+        }
+
         output.WriteLine($"{"COLLECTION",-16} {"PLUGIN",-28} {"ACTIVE",-7} {"LAST ID",10} {"BACKLOG",8} {"LAG IDS",8} {"LAG S",8}  REASON");
         foreach (var row in rows.OfType<JObject>())
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{row.Value<string>("collection"),-16} {row.Value<string>("plugin"),-28} {Text(row["active"]),-7} {Text(row["last_event_id"]),10} {Text(row["backlog_count"]),8} {Text(row["lag_events"]),8} {Text(row["lag_seconds"]),8}  {row.Value<string>("reason")}{(row.Value<bool>("stuck") ? " (a callback is stuck)" : string.Empty)}"));
+            if (Details(row) is { } details)
+            {
+                output.WriteLine($"{string.Empty,-16} {details}");
+            }
         }
 
         if (rows.Count == 0)
@@ -140,6 +154,28 @@ internal static class StatusCommand
         }
 
         return found;
+    }
+
+    /// <summary>The plugin's log level, callback scopes and skip counts in words; null when it has none of them.</summary>
+    private static string? Details(JObject row)
+    {
+        var parts = new List<string>(3);
+        if (row.Value<string>("log_level") is { } level)
+        {
+            parts.Add($"log level {level}");
+        }
+
+        if (row["callback_scopes"] is JObject { Count: > 0 } scopes)
+        {
+            parts.Add("scopes: " + string.Join("; ", scopes.Properties().Select(p => $"{p.Name} {p.Value}")));
+        }
+
+        if (row["skipped"] is JObject skipped && skipped.Properties().Where(p => p.Value.Type == JTokenType.Integer && p.Value.Value<long>() > 0).ToArray() is { Length: > 0 } counts)
+        {
+            parts.Add("skipped: " + string.Join(", ", counts.Select(p => $"{p.Value} {p.Name}")));
+        }
+
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     private static long? Max(long? a, long? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);

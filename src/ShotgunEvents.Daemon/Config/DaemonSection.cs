@@ -86,6 +86,18 @@ internal sealed record DaemonSection
     /// <summary><c>failed_event_retry_backoff</c>: the wait before the first retry; it doubles for each further one.</summary>
     public TimeSpan FailedEventRetryBackoff { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// <c>limit_to_projects</c>: only events of these projects reach plugins (ids, or names looked up on the site);
+    /// events without a project pass. Empty (the default) for every project.
+    /// </summary>
+    public IReadOnlyList<string> LimitToProjects { get; init; } = [];
+
+    /// <summary><c>ignore_projects</c>: events of these projects (ids or names) reach no plugin.</summary>
+    public IReadOnlyList<string> IgnoreProjects { get; init; } = [];
+
+    /// <summary><c>ignore_users</c>: events made by these <c>HumanUser</c> logins or <c>ApiUser</c> (script) names reach no plugin.</summary>
+    public IReadOnlyList<string> IgnoreUsers { get; init; } = [];
+
     /// <summary>The engine log file: <see cref="LogPath"/> joined with <see cref="LogFile"/>.</summary>
     public string LogFilePath => Path.Combine(LogPath, LogFile);
 }

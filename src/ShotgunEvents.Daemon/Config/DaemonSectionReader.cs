@@ -45,7 +45,16 @@ internal static class DaemonSectionReader
             PluginRescanInterval = r.Seconds("plugin_rescan_interval", d.PluginRescanInterval),
             FailedEventRetries = r.Int("failed_event_retries", d.FailedEventRetries, min: 0, max: 100),
             FailedEventRetryBackoff = r.Seconds("failed_event_retry_backoff", d.FailedEventRetryBackoff, allowZero: true),
+            LimitToProjects = r.List("limit_to_projects") ?? d.LimitToProjects,
+            IgnoreProjects = r.List("ignore_projects") ?? d.IgnoreProjects,
+            IgnoreUsers = r.List("ignore_users") ?? d.IgnoreUsers,
         };
+
+        var both = section.LimitToProjects.Intersect(section.IgnoreProjects, StringComparer.OrdinalIgnoreCase).ToArray();
+        if (both.Length > 0)
+        {
+            r.Error("ignore_projects", $"{string.Join(", ", both.Select(p => $"'{p}'"))} is also in limit_to_projects; a project is either limited to or ignored");
+        }
 
         r.ReportUnknownKeys();
         return section;

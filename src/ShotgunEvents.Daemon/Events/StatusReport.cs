@@ -2,6 +2,7 @@ using System.Globalization;
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Daemon.Events.Lanes;
 using ShotgunEvents.Daemon.Events.Polling;
+using ShotgunEvents.Daemon.Plugins;
 
 namespace ShotgunEvents.Daemon.Events;
 
@@ -26,7 +27,7 @@ internal static class StatusReport
         var plugin = delivery.Plugin;
         var call = plugin.InFlight;
         var last = state.LastEventId;
-        return new JObject
+        var row = new JObject
         {
             ["collection"] = plugin.CollectionDirectory,
             ["plugin"] = plugin.Name,
@@ -46,6 +47,8 @@ internal static class StatusReport
             ["lag_events"] = site is not null && last is { } l ? Math.Max(0, site.Id - l) : null,
             ["lag_seconds"] = LagSeconds(site?.CreatedAt, progress.LastCreatedAt),
         };
+        row.Merge(PluginStatusFields.For(plugin));
+        return row;
     }
 
     /// <summary>The whole report: who wrote it, when, against which site, and every plugin.</summary>

@@ -150,7 +150,16 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             TimingLog = new TimingLog(LogManager.LogFactory, daemon.TimingLog, observer: history.Record),
             FailedEventRetries = daemon.FailedEventRetries,
             RetryBackoff = daemon.FailedEventRetryBackoff,
+            DaemonLogLevel = SettingsMapping.ToNLog(daemon.Logging),
+            Scope = SettingsMapping.ToScope(daemon),
+            DaemonScriptName = credentials.Name,
         };
+        if (hostOptions.Scope.Describe() is { } scope)
+        {
+            Log.Info("Event scope for every plugin: {0}.", scope);
+            _ = hostOptions.Directory.PrefetchAsync(hostOptions.Scope.Needs, engineConnection, Log);
+        }
+
         var collections = settings.Plugins.Paths
             .Select(p => new CollectionBinding(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
             .ToArray();

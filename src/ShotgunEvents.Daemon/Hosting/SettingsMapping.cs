@@ -2,6 +2,7 @@ using ShotgunEvents.Daemon.Alerts;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 using MsLogLevel = Microsoft.Extensions.Logging.LogLevel;
 using NLogLevel = NLog.LogLevel;
 using LogFactory = NLog.LogFactory;
@@ -50,6 +51,10 @@ internal static class SettingsMapping
         Subject = settings.Emails.Subject,
         DigestInterval = settings.Emails.DigestInterval,
     };
+
+    /// <summary>The daemon-wide event scopes of <c>[daemon]</c>.</summary>
+    public static DaemonScope ToScope(DaemonSection daemon) =>
+        new(ProjectSelector.Parse(daemon.LimitToProjects), ProjectSelector.Parse(daemon.IgnoreProjects), daemon.IgnoreUsers);
 
     public static NLogLevel ToNLog(MsLogLevel level) => level switch
     {

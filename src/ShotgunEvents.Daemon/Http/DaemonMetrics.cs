@@ -3,6 +3,7 @@ using Prometheus;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Events.Lanes;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -20,6 +21,7 @@ internal sealed class DaemonMetrics : IDisposable
     private readonly HttpSurface _surface;
     private readonly Counter _eventsRead;
     private readonly Counter _delivered;
+    private readonly Counter _skipped;
     private readonly Counter _callbacks;
     private readonly Histogram _callbackSeconds;
     private readonly Gauge _lagEvents;
@@ -51,6 +53,9 @@ internal sealed class DaemonMetrics : IDisposable
         var f = Metrics.WithCustomRegistry(Registry);
         _eventsRead = f.CreateCounter("shotgun_events_events_read_total", "Event log rows read from the site (main and backlog queries).");
         _delivered = f.CreateCounter("shotgun_events_events_delivered_total", "Events a plugin finished, by outcome.", "plugin", "outcome");
+        _skipped = f.CreateCounter("shotgun_events_events_skipped_total",
+            "Callback runs skipped by an event scope (the event still counts as handled), by reason: project, user, callback_project, own_write.",
+            "plugin", "reason");
         _callbacks = f.CreateCounter("shotgun_events_callbacks_total", "Callback runs, by outcome (ok, error).", "plugin", "outcome");
         _callbackSeconds = f.CreateHistogram("shotgun_events_callback_duration_seconds", "How long callbacks took.",
             new HistogramConfiguration { LabelNames = ["plugin"], Buckets = DurationBuckets });
@@ -134,6 +139,11 @@ internal sealed class DaemonMetrics : IDisposable
             var progress = delivery.Progress;
             current.Add(name);
             _delivered.WithLabels(name, "handled").IncTo(progress.Handled);
+            foreach (var reason in SkipCounters.Reasons)
+            {
+                _skipped.WithLabels(name, SkipCounters.Label(reason)).IncTo(plugin.Skips[reason]);
+            }
+
             _pluginActive.WithLabels(name).Set(plugin.IsActive ? 1 : 0);
             _stuck.WithLabels(name).Set(plugin.IsStuck ? 1 : 0);
             _detached.WithLabels(name).Set(delivery.ReportedMode is DeliveryMode.Detached or DeliveryMode.Joining ? 1 : 0);

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Hosting;
 
 namespace ShotgunEvents.Daemon.Http;
 
@@ -26,6 +27,7 @@ internal static class StatusSnapshot
         report["daemon_running"] = true;
         report["daemon_pid"] = Environment.ProcessId;
         report["status_written_at"] = report["written_at"];
+        report["event_scope"] = SettingsMapping.ToScope(surface.Settings.Daemon).Describe();
         report.Remove("written_at");
         report.Remove("pid");
         return report;

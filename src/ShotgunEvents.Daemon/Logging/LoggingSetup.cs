@@ -48,7 +48,10 @@ internal static class LoggingSetup
         WrapTargetsWithMasking(config);
         if (alertTarget is not null)
         {
-            var alertRule = new LoggingRule("*", LogLevel.Error, LogLevel.Fatal, new SecretMaskingTargetWrapper(alertTarget));
+            var alertRule = new LoggingRule("*", LogLevel.Error, LogLevel.Fatal, new SecretMaskingTargetWrapper(alertTarget))
+            {
+                RuleName = PluginLogLevels.AlertRuleName,
+            };
             config.LoggingRules.Insert(0, alertRule);
         }
 

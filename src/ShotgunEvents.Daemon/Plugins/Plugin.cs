@@ -1,7 +1,9 @@
 using NLog;
 using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Plugins.Loading;
 using ShotgunEvents.Daemon.Plugins.Running;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Plugins;
 
@@ -26,6 +28,9 @@ internal sealed class Plugin
     private readonly CallbackRunner _runner;
     private readonly TimeProvider _time;
     private readonly TimeSpan _reloadGrace;
+    private readonly PluginHostOptions _options;
+    private readonly Lock _logLevelGate = new();
+    private LogLevel? _logLevel;
     private PluginLoadState? _current;
     private PluginLoadState? _pending;
     private PluginCall? _call;
@@ -43,10 +48,12 @@ internal sealed class Plugin
         LoggerName = PluginLoggerNames.Plugin(Name);
         Logger = options.LogFactory.GetLogger(LoggerName);
         _tracker = tracker;
+        _options = options;
         _connections = new PluginConnections(connections);
         _time = timeProvider;
         _reloadGrace = options.ReloadGrace;
-        _runner = new CallbackRunner(Name, options, timeProvider, _connections, Logger, OnStuckChanged);
+        _runner = new CallbackRunner(Name, options, timeProvider, _connections, Logger, OnStuckChanged, Skips);
+        RegistrarHost = new RegistrarHost(_connections, SetLogLevel);
     }
 
     /// <summary>Raised after a new generation (or a failed load) has been swapped in.</summary>
@@ -106,6 +113,29 @@ internal sealed class Plugin
 
     /// <summary>How many real site connections the plugin's callbacks have opened.</summary>
     internal int ConnectionCount => _connections.CreatedCount;
+
+    /// <summary>
+    /// The level the plugin's <c>registerCallbacks</c> set with <c>reg.SetLogLevel</c> for its loggers; null when it set
+    /// none (the daemon's <c>[daemon] logging</c> applies). Shown by <c>status</c> as <c>log_level</c>.
+    /// </summary>
+    public LogLevel? LogLevel => Volatile.Read(ref _logLevel);
+
+    /// <summary>
+    /// Callback runs skipped since the daemon started, by reason (the event counted as handled all the same). Shown by
+    /// <c>status</c> as <c>skipped</c> and counted in <c>/metrics</c>.
+    /// </summary>
+    public SkipCounters Skips { get; } = new();
+
+    /// <summary>The scopes the current load's callbacks narrowed themselves to, by callback name; empty when none did.</summary>
+    public IReadOnlyList<(string Callback, string Scope)> CallbackScopes =>
+        Volatile.Read(ref _current)?.Generation?.Callbacks
+            .Select(c => (c.Name, Scope: c.DescribeScope()))
+            .Where(c => c.Scope is not null)
+            .Select(c => (c.Name, c.Scope!))
+            .ToArray() ?? [];
+
+    /// <summary>What the plugin's <see cref="Registrar"/> reaches in the daemon (its connections, its log level).</summary>
+    internal IRegistrarHost RegistrarHost { get; }
 
     /// <summary>
     /// Runs every matching callback on the event, in registration order, after any reload waiting to be swapped in.
@@ -296,6 +326,7 @@ internal sealed class Plugin
             _gate.Release();
         }
 
+        SetLogLevel(null);
         await _connections.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -346,12 +377,29 @@ internal sealed class Plugin
         Volatile.Write(ref _current, next);
         Volatile.Write(ref _failure, null);
         Interlocked.Increment(ref _generation);
+        // What this load's registerCallbacks said, and nothing an older load said (it applied at once when called).
+        SetLogLevel(next.Generation?.Registrar.LogLevel);
         if (previous is not null)
         {
             Retire(previous);
         }
 
         return true;
+    }
+
+    private void SetLogLevel(LogLevel? level)
+    {
+        // A reload's registerCallbacks and a swap may set it from two threads: one change at a time.
+        lock (_logLevelGate)
+        {
+            if (Equals(_logLevel, level))
+            {
+                return;
+            }
+
+            PluginLogLevels.Apply(_options.LogFactory, LoggerName, _options.DaemonLogLevel, level);
+            Volatile.Write(ref _logLevel, level);
+        }
     }
 
     private void Retire(PluginLoadState state)

@@ -1,5 +1,6 @@
 using NLog;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Plugins;
 
@@ -53,4 +54,19 @@ internal sealed class PluginHostOptions
 
     /// <summary>Where one line per callback run goes (upstream's timing log); null for none.</summary>
     public TimingLog? TimingLog { get; set; }
+
+    /// <summary>The daemon's <c>[daemon] logging</c> level: what a plugin's <c>SetLogLevel</c> replaces for its own loggers.</summary>
+    public LogLevel DaemonLogLevel { get; set; } = LogLevel.Info;
+
+    /// <summary>The daemon-wide event scopes (<c>limit_to_projects</c>, <c>ignore_projects</c>, <c>ignore_users</c>).</summary>
+    public DaemonScope Scope { get; set; } = DaemonScope.Everything;
+
+    /// <summary>
+    /// The script name of the daemon's own credentials: the script user a callback registered without credentials
+    /// writes as (for <c>SkipOwnWrites</c>); null when unknown.
+    /// </summary>
+    public string? DaemonScriptName { get; set; }
+
+    /// <summary>The name look-ups of the scopes, shared by every plugin of the daemon.</summary>
+    internal SiteDirectory Directory { get; } = new();
 }

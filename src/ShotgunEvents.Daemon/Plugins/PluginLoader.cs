@@ -59,6 +59,6 @@ internal sealed class PluginLoader(PluginHostOptions options, PluginCompiler com
         var factory = options.LogFactory;
         var name = plugin.Name;
         return new PluginIdentity(name, plugin.FilePath, plugin.Logger,
-            callback => factory.GetLogger(PluginLoggerNames.Callback(name, callback)), options.Settings);
+            callback => factory.GetLogger(PluginLoggerNames.Callback(name, callback)), options.Settings, plugin.RegistrarHost);
     }
 }

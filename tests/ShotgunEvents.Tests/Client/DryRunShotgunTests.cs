@@ -45,6 +45,72 @@ public sealed class DryRunShotgunTests
     }
 
     [Fact]
+    public async Task SiteWrites_AreDescribedAndNotSent()
+    {
+        await using var site = await EmulatorSite.StartAsync();
+        var project = (await site.Client.CreateAsync("Project", new { name = "Dry" })).ToRef();
+        var jane = (await site.Client.CreateAsync("HumanUser", new { login = "jane", name = "Jane Doe" })).ToRef();
+        var version = (await site.Client.CreateAsync("Version", new { code = "v1", project })).ToRef();
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "thumbnail bytes");
+        var lines = new List<string>();
+        var dry = new DryRunShotgun(site.Client, lines.Add);
+        var calls = site.Faults.CallCount;
+        var events = site.Server.Store.LatestEventId;
+        try
+        {
+            await dry.FollowAsync(jane, version);
+            await dry.UnfollowAsync(jane, version);
+            var uploaded = await dry.UploadAsync("Version", version.Id, file, "sg_uploaded_movie");
+            var thumbnail = await dry.UploadThumbnailAsync("Version", version.Id, file);
+            await dry.UploadFilmstripThumbnailAsync("Version", version.Id, file);
+            await dry.ShareThumbnailAsync([version], sourceEntity: new EntityRef("Version", 99));
+            await dry.WorkScheduleUpdateAsync(new DateOnly(2025, 12, 25), false, "Closed");
+            var unsent = await dry.CallMethodAsync("user_subscriptions_create", new JObject { ["users"] = new JArray() });
+            await dry.AsUser("jane").UpdateAsync("Version", version.Id, new { description = "x" });
+
+            Assert.Equal(calls, site.Faults.CallCount);
+            Assert.Equal(events, site.Server.Store.LatestEventId);
+            Assert.True(uploaded < 0);
+            Assert.True(thumbnail < uploaded);
+            Assert.Equal(JTokenType.Null, unsent.Type);
+            Assert.Equal(9, lines.Count);
+            Assert.Equal($"dry-run: follow Version #{version.Id} by HumanUser #{jane.Id}", lines[0]);
+            Assert.StartsWith($"dry-run: upload {file} (15 bytes) to Version #{version.Id} field sg_uploaded_movie -> fake attachment id", lines[2], StringComparison.Ordinal);
+            Assert.Equal("dry-run: work schedule update 2025-12-25 studio: not working \"Closed\"", lines[6]);
+            Assert.Contains("call user_subscriptions_create", lines[7], StringComparison.Ordinal);
+            Assert.EndsWith("(as jane)", lines[8], StringComparison.Ordinal);
+            Assert.Empty(await site.Client.FollowersAsync(version));
+            Assert.Empty(await site.Client.FindAsync("Attachment", null, "id"));
+            await Assert.ThrowsAsync<FileNotFoundException>(() => dry.UploadAsync("Version", version.Id, file + ".missing"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task SiteReads_GoThroughToTheSite()
+    {
+        await using var site = await EmulatorSite.StartAsync();
+        var jane = (await site.Client.CreateAsync("HumanUser", new { login = "jane", name = "Jane Doe" })).ToRef();
+        var shot = (await site.Client.CreateAsync("Shot", new { code = "bunny_010" })).ToRef();
+        await site.Client.FollowAsync(jane, shot);
+        var lines = new List<string>();
+        var dry = new DryRunShotgun(site.Client, lines.Add);
+
+        var followers = await dry.FollowersAsync(shot);
+        var prefs = await dry.PreferencesReadAsync(["date_component_order"]);
+        var viaCall = await dry.CallMethodAsync("preferences_read", new JObject { ["prefs"] = new JArray("date_component_order") });
+
+        Assert.Equal(jane, Assert.Single(followers).ToRef());
+        Assert.Equal("month_day", prefs.Value<string>("date_component_order"));
+        Assert.Equal("month_day", viaCall.Value<string>("date_component_order"));
+        Assert.Empty(lines);
+    }
+
+    [Fact]
     public async Task Reads_GoThroughToTheSite()
     {
         await using var site = RecordingSite.WithInfo(request => request.MethodName == "read"

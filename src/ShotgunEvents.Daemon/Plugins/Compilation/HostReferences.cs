@@ -89,7 +89,7 @@ internal static class HostReferences
 
     private static string ComputeIdentity()
     {
-        var text = new StringBuilder("options=script;latest;debug;nullable;portable-pdb;globals=PluginGlobals;v1\n");
+        var text = new StringBuilder("options=script;latest;debug;nullable;portable-pdb;globals=PluginGlobals;cs4014=error;sge0002;v2\n");
         text.Append("usings=").AppendJoin(',', DefaultUsings).Append('\n');
         foreach (var path in CuratedPaths)
         {

@@ -11,7 +11,8 @@ namespace ShotgunEvents.Daemon.Plugins.Compilation;
 
 /// <summary>
 /// Compiles a .csx plugin with <see cref="CSharpCompilation.CreateScriptCompilation"/> to an in-memory assembly and
-/// portable PDB. The only type that touches Roslyn: everything it returns is Roslyn-free.
+/// portable PDB. With the <see cref="DroppedTaskRule"/> it calls, the only code that touches Roslyn: everything it
+/// returns is Roslyn-free.
 /// </summary>
 internal static class RoslynScriptCompiler
 {
@@ -29,6 +30,9 @@ internal static class RoslynScriptCompiler
         ["CS1705"] = ReportDiagnostic.Suppress,
         // "async method lacks await": every async callback that only logs would warn.
         ["CS1998"] = ReportDiagnostic.Suppress,
+        // A call whose task is dropped (sg.UpdateAsync(...) without await): in a callback its error is lost and the
+        // event counts as handled before the write happened. An error, not a warning, in plugins.
+        ["CS4014"] = ReportDiagnostic.Error,
     }.ToImmutableDictionary();
 
     private static readonly EmitOptions Emit = new(debugInformationFormat: DebugInformationFormat.PortablePdb);
@@ -78,6 +82,12 @@ internal static class RoslynScriptCompiler
             .ThenBy(d => d.Column)
             .ToArray();
         var dependencies = Dependencies(main.Stamp, sources.Recorded, metadata.Recorded);
+        if (emitted.Success && DroppedTaskRule.Find(compilation, fullPath) is { Count: > 0 } dropped)
+        {
+            diagnostics = [.. diagnostics.Where(d => d.IsError), .. dropped, .. diagnostics.Where(d => !d.IsError)];
+            return new CompileResult(fullPath, null, diagnostics, dependencies, fromCache: false, Stopwatch.GetElapsedTime(started));
+        }
+
         if (emitted.Success && RegisterCallbacksProblem(compilation) is { } problem)
         {
             diagnostics = [.. diagnostics.Where(d => d.IsError), new PluginDiagnostic("error", RegisterCallbacksRule.DiagnosticId, problem, fullPath, 0, 0),

@@ -39,7 +39,9 @@ internal static class PluginActivator
                 return Fail(context, null, problem!, identity, diagnostics, exception: null);
             }
 
-            registrar = new Registrar(identity.Name, identity.Path, identity.Logger, identity.Settings, identity.CallbackLoggers);
+            registrar = new Registrar(identity.Name, identity.Path, identity.Logger, identity.Settings, identity.CallbackLoggers, identity.Host);
+            // A log level belongs to one load: this registerCallbacks starts from the daemon's, whatever the last one set.
+            identity.Host?.ApplyLogLevel(null);
             var result = register.Invoke(register.IsStatic ? null : submissions[1], BindingFlags.DoNotWrapExceptions, null, [registrar], null);
             if (result is Task task)
             {
@@ -48,6 +50,11 @@ internal static class PluginActivator
 
             registrar.Close();
             return PluginLoadState.Loaded(new PluginGeneration(context, registrar), diagnostics);
+        }
+        catch (PluginSettingException ex) when (registrar is not null)
+        {
+            // A missing setting is the plugin's own message (RequireEnv, RequireSetting): no stack trace to read past.
+            return Fail(context, registrar, ex.Message, identity, diagnostics, exception: null);
         }
         catch (Exception ex)
         {

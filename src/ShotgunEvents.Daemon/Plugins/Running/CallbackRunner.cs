@@ -1,12 +1,15 @@
 using NLog;
 using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Plugins.Running;
 
 /// <summary>
 /// Runs a plugin's matching callbacks on one event, in registration order, with upstream's error rules: a callback
 /// without stopOnError that throws is logged and the event still counts as handled; one with stopOnError is retried
-/// (<see cref="PluginHostOptions.FailedEventRetries"/>) and then fails the plugin at that event.
+/// (<see cref="PluginHostOptions.FailedEventRetries"/>) and then fails the plugin at that event. A callback whose
+/// matchEvents take the event but whose scopes leave it out (<see cref="ScopeFilter"/>) skips it, counted in
+/// <see cref="SkipCounters"/>; a skipped event counts as handled like any other.
 /// </summary>
 internal sealed class CallbackRunner
 {
@@ -16,9 +19,11 @@ internal sealed class CallbackRunner
     private readonly PluginConnections _connections;
     private readonly Logger _pluginLogger;
     private readonly Action<bool> _setStuck;
+    private readonly ScopeFilter _scope;
+    private readonly SkipCounters _skips;
 
     public CallbackRunner(string pluginName, PluginHostOptions options, TimeProvider time, PluginConnections connections,
-        Logger pluginLogger, Action<bool> setStuck)
+        Logger pluginLogger, Action<bool> setStuck, SkipCounters skips)
     {
         _pluginName = pluginName;
         _options = options;
@@ -26,6 +31,8 @@ internal sealed class CallbackRunner
         _connections = connections;
         _pluginLogger = pluginLogger;
         _setStuck = setStuck;
+        _skips = skips;
+        _scope = new ScopeFilter(pluginName, options, connections, time, pluginLogger);
     }
 
     /// <summary>Runs the callbacks that match <paramref name="shared"/> (on a private copy of it).</summary>
@@ -38,6 +45,8 @@ internal sealed class CallbackRunner
         CancellationToken cancellationToken)
     {
         ShotgunEvent? evt = null;
+        var daemonChecked = false;
+        _scope.Observe(shared);
 
         // Indexed, not foreach: an interface's enumerator is a heap object, and this runs per plugin per event.
         for (var i = 0; i < callbacks.Count; i++)
@@ -48,9 +57,31 @@ internal sealed class CallbackRunner
                 continue;
             }
 
+            if (!daemonChecked && _scope.HasDaemonScope)
+            {
+                // Once per event and plugin, and only for an event some callback takes: the count says what was not run.
+                daemonChecked = true;
+                if (await _scope.DaemonVerdictAsync(shared, cancellationToken).ConfigureAwait(false) is { } reason)
+                {
+                    _skips.Add(reason);
+                    _pluginLogger.Debug("Skipping event {0} ({1}): outside the daemon's event scope ({2}).", shared.Id, shared.EventType,
+                        SkipCounters.Label(reason));
+                    break;
+                }
+            }
+
             // The engine hands one instance to every plugin, concurrently: JObject is not safe to read from several
             // threads (it builds its lookup table lazily), and a plugin may change Meta. Each plugin gets its own copy.
             evt ??= shared.Clone();
+
+            if ((callback.HasProjectScope || callback.SkipsOwnWrites)
+                && await _scope.CallbackVerdictAsync(callback, evt, cancellationToken).ConfigureAwait(false) is { } skip)
+            {
+                _skips.Add(skip);
+                callback.Logger.Debug("Skipping event {0} ({1}): outside callback {2}'s scope ({3}).", evt.Id, evt.EventType, callback.Name,
+                    SkipCounters.Label(skip));
+                continue;
+            }
 
             call.Callback = callback.Name;
             var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);

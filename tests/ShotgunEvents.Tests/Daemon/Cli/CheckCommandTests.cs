@@ -23,6 +23,25 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task Check_DroppedTasks_AreErrorsWithFileLineAndColumn()
+    {
+        using var sandbox = new CliSandbox();
+        var async = sandbox.AddPlugin("dropped_task_async.csx");
+        var sync = sandbox.AddPlugin("dropped_task_sync.csx");
+
+        var result = await CommandProcess.RunAsync(sandbox.Root, "check", "plugins/dropped_task_async.csx", "plugins/dropped_task_sync.csx");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var asyncColumn = File.ReadAllLines(async)[6].IndexOf("sg.UpdateAsync", StringComparison.Ordinal) + 1;
+        var syncColumn = File.ReadAllLines(sync)[6].IndexOf("sg.UpdateAsync", StringComparison.Ordinal) + 1;
+        Assert.Matches(new Regex($@"^{Regex.Escape(async)}\(7,{asyncColumn}\): error CS4014: ", RegexOptions.Multiline), result.Output);
+        Assert.Matches(new Regex($@"^{Regex.Escape(sync)}\(7,{syncColumn}\): error SGE0002: the task of 'UpdateAsync' is dropped", RegexOptions.Multiline), result.Output);
+        // The explicit discard on line 6 is meant, and not reported.
+        Assert.DoesNotMatch(new Regex($@"{Regex.Escape(sync)}\(6,"), result.Output);
+        Assert.Contains("2 of 2 plugin(s) failed to compile.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_ConfiguredCollections_CompileWithoutContactingASite()
     {
         using var sandbox = new CliSandbox();

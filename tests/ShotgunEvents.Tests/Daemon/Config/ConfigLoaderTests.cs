@@ -88,6 +88,33 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_EventScopes_AreReadAsLists()
+    {
+        var path = _dir.WriteMinimal(daemon: """
+            limit_to_projects = 12, Big Buck Bunny
+            ignore_projects = 40
+            ignore_users = render_bot,
+              jane
+            """);
+
+        var d = ConfigLoader.Load(path, NoEnv).Daemon;
+
+        Assert.Equal(["12", "Big Buck Bunny"], d.LimitToProjects);
+        Assert.Equal(["40"], d.IgnoreProjects);
+        Assert.Equal(["render_bot", "jane"], d.IgnoreUsers);
+    }
+
+    [Fact]
+    public void Load_ProjectBothLimitedAndIgnored_IsAnErrorNamingIt()
+    {
+        var path = _dir.WriteMinimal(daemon: "limit_to_projects = 12, Bunny\nignore_projects = bunny");
+
+        var errors = ErrorsOf(() => ConfigLoader.Load(path, NoEnv));
+
+        Assert.Equal(["daemon.ini [daemon] ignore_projects: 'Bunny' is also in limit_to_projects; a project is either limited to or ignored"], errors);
+    }
+
+    [Fact]
     public void Load_NewKeys_AreRead()
     {
         var path = _dir.WriteMinimal(

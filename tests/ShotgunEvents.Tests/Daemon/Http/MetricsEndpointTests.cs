@@ -78,6 +78,25 @@ public sealed class MetricsEndpointTests
         Assert.InRange(DateTimeOffset.UtcNow - lastPoll, TimeSpan.Zero, TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task Metrics_ScopedPlugin_CountsSkippedEventsByReason()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("scoped", "scoped_debug.csx")]);
+        var scoped = daemon.Lane("scoped");
+        var before = scoped.HandledCount;
+        daemon.Touch();
+        daemon.Touch();
+        await Eventually.TrueAsync(() => scoped.HandledCount >= before + 2, "the scoped plugin handling both events");
+
+        using var response = await daemon.Client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("# TYPE shotgun_events_events_skipped_total counter", text, StringComparison.Ordinal);
+        Assert.True(Value(text, "shotgun_events_events_skipped_total{plugin=\"scoped\",reason=\"callback_project\"}") >= 2);
+        Assert.Equal(0, Value(text, "shotgun_events_events_skipped_total{plugin=\"scoped\",reason=\"own_write\"}"));
+        Assert.True(Value(text, "shotgun_events_events_delivered_total{plugin=\"scoped\",outcome=\"handled\"}") >= 2);
+    }
+
     private static double Value(string text, string series)
     {
         var line = Regex.Match(text, "^" + Regex.Escape(series) + " (\\S+)$", RegexOptions.Multiline);

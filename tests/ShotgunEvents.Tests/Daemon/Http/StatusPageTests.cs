@@ -44,6 +44,28 @@ public sealed partial class StatusPageTests
         Assert.NotNull(plugins["alpha"]["lag_events"]);
     }
 
+    [Fact]
+    public async Task ApiStatus_ScopedPlugin_ShowsItsLogLevelScopesAndSkips()
+    {
+        await using var daemon = await HttpDaemon.StartAsync([("alpha", "noop.csx"), ("scoped", "scoped_debug.csx")]);
+        var scoped = daemon.Lane("scoped");
+        var before = scoped.HandledCount;
+        daemon.Touch();
+        await Eventually.TrueAsync(() => scoped.HandledCount > before, "the scoped plugin handling the event");
+
+        var (status, body) = await daemon.GetAsync("/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var report = JObject.Parse(body);
+        var plugins = report["plugins"]!.ToDictionary(p => p.Value<string>("plugin")!);
+        Assert.Equal("DEBUG", plugins["scoped"].Value<string>("log_level"));
+        Assert.Equal("projects [424242]", plugins["scoped"]["callback_scopes"]!.Value<string>("OnProjectOnly"));
+        Assert.True(plugins["scoped"]["skipped"]!.Value<long>("callback_project") >= 1);
+        Assert.Null(plugins["alpha"].Value<string>("log_level"));
+        Assert.Equal(0, plugins["alpha"]["skipped"]!.Value<long>("callback_project"));
+        Assert.Equal(JTokenType.Null, report["event_scope"]!.Type);
+    }
+
     [ChromiumFact]
     public async Task StatusPage_InHeadlessChromium_ShowsEveryPluginActive()
     {

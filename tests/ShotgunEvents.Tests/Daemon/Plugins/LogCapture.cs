@@ -10,12 +10,22 @@ internal sealed class LogCapture : IDisposable
 {
     private readonly ConcurrentQueue<CapturedLog> _entries = new();
 
-    public LogCapture()
+    /// <summary>Captures every line, or those from <paramref name="minLevel"/> up (the daemon's <c>[daemon] logging</c> level).</summary>
+    public LogCapture(LogLevel? minLevel = null)
     {
         Factory = new LogFactory();
         var config = new LoggingConfiguration(Factory);
-        config.AddRuleForAllLevels(new MethodCallTarget("capture",
-            (e, _) => _entries.Enqueue(new CapturedLog(e.LoggerName ?? string.Empty, e.Level, e.FormattedMessage, e.Exception))));
+        var target = new MethodCallTarget("capture",
+            (e, _) => _entries.Enqueue(new CapturedLog(e.LoggerName ?? string.Empty, e.Level, e.FormattedMessage, e.Exception)));
+        if (minLevel is null)
+        {
+            config.AddRuleForAllLevels(target);
+        }
+        else
+        {
+            config.AddRule(minLevel, LogLevel.Fatal, target);
+        }
+
         Factory.Configuration = config;
     }
 

@@ -6,10 +6,10 @@ namespace ShotgunEvents.Tests.Daemon.Plugins;
 internal sealed class PluginTestHost : IAsyncDisposable
 {
     public PluginTestHost(TempPluginDirectory directory, Action<PluginHostOptions>? configure = null, TimeProvider? time = null,
-        PluginCompiler? compiler = null, bool useCache = false)
+        PluginCompiler? compiler = null, bool useCache = false, NLog.LogLevel? capturedFrom = null)
     {
         Directory = directory;
-        Logs = new LogCapture();
+        Logs = new LogCapture(capturedFrom);
         Options = new PluginHostOptions { LogFactory = Logs.Factory, CacheDirectory = useCache ? directory.Cache : null };
         configure?.Invoke(Options);
         Connections = new RecordingConnectionFactory();

@@ -53,19 +53,92 @@ public sealed class RegistrarTests : IDisposable
     }
 
     [Fact]
-    public void RegisterCallback_NameWithoutKey_ThrowsWithoutLeakingAnything()
+    public void RegisterCallback_NameWithoutKey_WarnsNamingThePluginAndUsesTheDaemonsCredentials()
     {
-        var error = Assert.Throws<ArgumentException>(() => CreateRegistrar().RegisterCallback("script", null, Noop));
+        var registrar = CreateRegistrar();
 
-        Assert.Contains("script 'script' was given without a script key", error.Message, StringComparison.Ordinal);
+        registrar.RegisterCallback("script", null, Noop);
+
+        Assert.Null(registrar.Callbacks[0].ScriptName);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warn);
+        Assert.Contains("Plugin demo, callback Noop: script 'script' was given without a script key", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("daemon's own credentials", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void RegisterCallback_KeyWithoutName_ThrowsWithoutShowingTheKey()
+    public void RegisterCallback_KeyWithoutName_WarnsWithoutShowingTheKey()
     {
-        var error = Assert.Throws<ArgumentException>(() => CreateRegistrar().RegisterCallback(null, "s3cret-key-value", Noop));
+        var registrar = CreateRegistrar();
 
-        Assert.DoesNotContain("s3cret-key-value", error.Message, StringComparison.Ordinal);
+        registrar.RegisterCallback(null, "s3cret-key-value", Noop);
+
+        Assert.Null(registrar.Callbacks[0].ScriptKey);
+        var warning = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Warn);
+        Assert.Contains("Plugin demo, callback Noop: a script key was given without a script name", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-key-value", _logs.Dump(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequireEnv_Missing_ThrowsNamingThePluginAndTheVariable()
+    {
+        var name = "SGE_TEST_MISSING_" + Guid.NewGuid().ToString("N");
+
+        var error = Assert.Throws<PluginSettingException>(() => CreateRegistrar().RequireEnv(name));
+
+        Assert.Equal($"Plugin demo needs the environment variable {name}, which is not set.", error.Message);
+    }
+
+    [Fact]
+    public void RequireEnv_Set_ReturnsTheValue()
+    {
+        var name = "SGE_TEST_SET_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "value-1");
+        try
+        {
+            Assert.Equal("value-1", CreateRegistrar().RequireEnv(name));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
+    public void RequireSetting_MissingOrEmpty_ThrowsNamingThePluginAndTheKey()
+    {
+        var registrar = CreateRegistrar(new Dictionary<string, string> { ["empty"] = " ", ["present"] = "yes" });
+
+        var missing = Assert.Throws<PluginSettingException>(() => registrar.RequireSetting("status_map"));
+        var empty = Assert.Throws<PluginSettingException>(() => registrar.RequireSetting("empty"));
+
+        Assert.Equal("Plugin demo needs the setting [plugin_settings] status_map, which is not set.", missing.Message);
+        Assert.Equal("Plugin demo needs the setting [plugin_settings] empty, which is empty.", empty.Message);
+        Assert.Equal("yes", registrar.RequireSetting("present"));
+    }
+
+    [Fact]
+    public void Connect_HalfCredentials_ThrowsWithoutShowingTheKey()
+    {
+        var registrar = CreateRegistrar();
+
+        var noKey = Assert.Throws<ArgumentException>(() => registrar.Connect("script", ""));
+        var noName = Assert.Throws<ArgumentException>(() => registrar.Connect("", "s3cret-key-value"));
+
+        Assert.Contains("Plugin demo: Connect was given script 'script' without a key", noKey.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-key-value", noName.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RegisteredCallback_ScopesAfterRegistration_AreRefused()
+    {
+        var registrar = CreateRegistrar();
+        var callback = registrar.RegisterCallback(Noop).InProjects(12).InProjects("bunny").SkipOwnWrites();
+        registrar.Close();
+
+        Assert.Throws<InvalidOperationException>(() => callback.InProjects(13));
+        Assert.Equal([12], registrar.Callbacks[0].ProjectIds);
+        Assert.Equal(["bunny"], registrar.Callbacks[0].ProjectNames);
+        Assert.Equal("projects [12, bunny]; skips own writes", registrar.Callbacks[0].DescribeScope());
     }
 
     [Fact]
@@ -123,8 +196,8 @@ public sealed class RegistrarTests : IDisposable
         Assert.Equal("plugin.demo", registrar.Logger.Name);
     }
 
-    private Registrar CreateRegistrar() =>
-        new("demo", "/plugins/demo.csx", _logs.Factory.GetLogger("plugin.demo"), new Dictionary<string, string>(),
+    private Registrar CreateRegistrar(Dictionary<string, string>? settings = null) =>
+        new("demo", "/plugins/demo.csx", _logs.Factory.GetLogger("plugin.demo"), settings ?? new Dictionary<string, string>(),
             name => _logs.Factory.GetLogger("plugin.demo." + name));
 
     private static void Noop(IShotgun sg, Logger logger, ShotgunEvent evt, object? args)
