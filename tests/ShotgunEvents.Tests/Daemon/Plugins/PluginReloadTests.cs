@@ -27,7 +27,8 @@ public sealed class PluginReloadTests : IDisposable
         _dir.Overwrite(Scenario, "counter_v2.csx", "counter.csx");
         // Active, not just reloaded: the overwrite truncates, then writes, and on a loaded machine the write can come
         // more than the debounce after the truncation; the empty file is then one (failed) reload and the content the next.
-        await Eventually.TrueAsync(() => plugin.Generation >= 2 && plugin.IsActive, "counter reloaded with the new code");
+        // The reload notice is raised once the swap is done, a moment after the new generation is visible: wait for both.
+        await Eventually.TrueAsync(() => plugin.Generation >= 2 && plugin.IsActive && !reloaded.IsEmpty, "counter reloaded with the new code");
         await plugin.ProcessAsync(TestEvents.Make(2), CancellationToken.None);
 
         Assert.Equal(["v1 1", "v2 2"], host.Logs.Messages("plugin.counter.OnEvent"));
