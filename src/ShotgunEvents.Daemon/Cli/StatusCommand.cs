@@ -53,6 +53,9 @@ internal static class StatusCommand
                 ["active"] = running && liveRow is not null ? liveRow.Value<bool?>("active") : null,
                 ["reason"] = reason,
                 ["stuck"] = liveRow?.Value<bool?>("stuck") ?? false,
+                ["mode"] = liveRow?.Value<string>("mode"),
+                ["in_flight_event"] = liveRow?["in_flight_event"]?.DeepClone(),
+                ["in_flight_seconds"] = liveRow?["in_flight_seconds"]?.DeepClone(),
                 ["last_event_id"] = last,
                 ["backlog_count"] = liveRow?.Value<int?>("backlog_count") ?? saved?.Backlog.Count ?? 0,
                 ["backlog_oldest_expiry"] = liveRow?.Value<string>("backlog_oldest_expiry")
@@ -99,7 +102,7 @@ internal static class StatusCommand
         foreach (var row in rows.OfType<JObject>())
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Value<string>("collection"),-16} {row.Value<string>("plugin"),-28} {Text(row["active"]),-7} {Text(row["last_event_id"]),10} {Text(row["backlog_count"]),8} {Text(row["lag_events"]),8} {Text(row["lag_seconds"]),8}  {row.Value<string>("reason")}{(row.Value<bool>("stuck") ? " (a callback is stuck)" : string.Empty)}"));
+                $"{row.Value<string>("collection"),-16} {row.Value<string>("plugin"),-28} {Text(row["active"]),-7} {Text(row["last_event_id"]),10} {Text(row["backlog_count"]),8} {Text(row["lag_events"]),8} {Text(row["lag_seconds"]),8}  {row.Value<string>("reason")}{Delivery(row)}"));
             if (Details(row) is { } details)
             {
                 output.WriteLine($"{string.Empty,-16} {details}");
@@ -112,6 +115,17 @@ internal static class StatusCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>What a running plugin is doing, when it is not simply at the head.</summary>
+    private static string Delivery(JObject row)
+    {
+        var inFlight = row.Value<long?>("in_flight_event") is { } id
+            ? string.Create(CultureInfo.InvariantCulture, $" on event {id} for {row.Value<double?>("in_flight_seconds") ?? 0:0.#} s")
+            : string.Empty;
+        var stuck = row.Value<bool>("stuck") ? $" (a callback is stuck{inFlight})" : string.Empty;
+        var detached = row.Value<string>("mode") is "detached" or "joining" ? " (let go by the head: reading its own way forward)" : string.Empty;
+        return stuck + detached;
     }
 
     /// <summary>Every (collection, plugin) that the state file, the running daemon or the plugin directories know.</summary>

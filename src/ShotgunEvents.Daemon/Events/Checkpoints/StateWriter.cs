@@ -10,13 +10,17 @@ namespace ShotgunEvents.Daemon.Events.Checkpoints;
 /// (when to write, who waits), folds every plugin's published position into the <see cref="DaemonState"/> at each
 /// write, and writes the status file beside it at most once a second. The poller and the lanes only send it messages
 /// (<see cref="Dispatched"/>, <see cref="Passed"/>, <see cref="Gone"/>, <see cref="Changed"/>,
-/// <see cref="WaitForAsync"/>), so nobody but a plugin at its crash bound ever waits for the disk. <see cref="SaveNow"/>
+/// <see cref="WaitForAsync"/>), so nobody but a plugin at its crash bound ever waits for the disk. The status file is
+/// also refreshed every few seconds when nothing is written, so it shows a plugin stuck or let go while all is quiet. <see cref="SaveNow"/>
 /// writes on the caller's thread, before <see cref="Start"/> and after <see cref="StopAsync"/> only.
 /// </summary>
 internal sealed class StateWriter
 {
     /// <summary>The status file is for people: once a second is plenty, and it keeps catch-up off the disk.</summary>
     private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>How stale the status file may get when nothing is written (a plugin stuck, let go, or idle).</summary>
+    private static readonly TimeSpan StatusRefresh = TimeSpan.FromSeconds(3);
 
     private readonly StateFile _file;
     private readonly DaemonState _state;
@@ -149,7 +153,7 @@ internal sealed class StateWriter
         var stopping = _stop.Token;
         while (!stopping.IsCancellationRequested)
         {
-            if (!WaitForWork(_coordinator.NextDeadline(), stopping))
+            if (!WaitForWork(Earliest(_coordinator.NextDeadline(), StatusDueIn()), stopping))
             {
                 return;
             }
@@ -163,8 +167,19 @@ internal sealed class StateWriter
             {
                 WriteGuarded();
             }
+            else if (StatusDueIn() == TimeSpan.Zero)
+            {
+                WriteStatus(_registry.Current, force: true);
+            }
         }
     }
+
+    private TimeSpan StatusDueIn() =>
+        _statusAt == long.MinValue ? TimeSpan.Zero : Max(TimeSpan.Zero, StatusRefresh - _time.GetElapsedTime(_statusAt));
+
+    private static TimeSpan? Earliest(TimeSpan? a, TimeSpan b) => a is { } x && x < b ? x : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Blocks until a message arrives or <paramref name="deadline"/> passes; false when stopping.</summary>
     private bool WaitForWork(TimeSpan? deadline, CancellationToken stopping)
@@ -330,6 +345,8 @@ internal sealed class StateWriter
             return;
         }
 
+        // Attempted now, written or not: a disk that refuses it is not asked again at once.
+        _statusAt = _time.GetTimestamp();
         try
         {
             var report = _status(deliveries);
@@ -338,7 +355,6 @@ internal sealed class StateWriter
                 using var writer = new StreamWriter(stream, leaveOpen: true);
                 writer.Write(report.ToString());
             });
-            _statusAt = _time.GetTimestamp();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -159,6 +159,57 @@ public sealed class DaemonLifecycleTests
         Assert.Empty(Directory.EnumerateDirectories(dir.Root, "*cache*", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task Status_PluginStuckBesideAGoodOne_ShowsItStuckAndLetGoWithALagThatGrows()
+    {
+        await using var site = await StartSiteAsync();
+        using var dir = new DaemonDirectory(site, """
+            fetch_interval = 0.05
+            start_from = latest
+            callback_timeout = 0.3
+            shutdown_timeout = 1
+            """);
+        dir.AddPlugin("recorder.csx", "good");
+        dir.AddPlugin("stuck_sync.csx", "stuck");
+        var latest = site.Store.LatestEventId;
+        using var daemon = dir.Start();
+        await Eventually.TrueAsync(() => StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "good") == latest || daemon.HasExited,
+            "the daemon starts", TimeSpan.FromSeconds(60));
+        dir.Updates(3);
+        await Eventually.TrueAsync(() => dir.Recorded("good").Count == 3 && dir.Recorded("stuck").Count == 1, "good runs, stuck holds its event",
+            TimeSpan.FromSeconds(30));
+
+        var first = await StatusLineAsync(dir, "stuck", "(let go by the head");
+        dir.Updates(4);
+        await Eventually.TrueAsync(() => dir.Recorded("good").Count == 7, "good runs on", TimeSpan.FromSeconds(30));
+        var second = await StatusLineAsync(dir, "stuck", "(let go by the head");
+
+        Assert.Contains($"(a callback is stuck on event {latest + 1} for ", first, StringComparison.Ordinal);
+        Assert.Equal(3, LagIds(first));
+        Assert.Equal(7, LagIds(second));
+        Assert.Equal(0, LagIds(await StatusLineAsync(dir, "good", "")));
+        daemon.Terminate();
+        await daemon.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        File.WriteAllText(Path.Combine(dir.Records, "release"), "");
+    }
+
+    /// <summary>The plugin's line of <c>status</c>, run as its own process, once it contains <paramref name="expected"/>.</summary>
+    private static async Task<string> StatusLineAsync(DaemonDirectory dir, string plugin, string expected)
+    {
+        var line = "";
+        await Eventually.TrueAsync(async () =>
+        {
+            using var status = DaemonProcess.Start(dir.Root, "status", "--config", dir.ConfigPath);
+            await status.WaitForExitAsync(TimeSpan.FromSeconds(60));
+            line = status.Output.Split('\n').FirstOrDefault(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [_, var name, ..] && name == plugin) ?? "";
+            return line.Contains(expected, StringComparison.Ordinal);
+        }, $"status shows {plugin} with '{expected}' (last: {line})", TimeSpan.FromSeconds(90));
+        return line;
+    }
+
+    /// <summary>The LAG IDS column of a status line.</summary>
+    private static long LagIds(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[5], System.Globalization.CultureInfo.InvariantCulture);
+
     private static Task<EmulatorServer> StartSiteAsync() => EmulatorServer.StartAsync(new EmulatorOptions
     {
         Port = 0,
