@@ -335,10 +335,14 @@ internal sealed class EventEngine
         _writer?.Gone(delivery.Id);
         _writer?.Changed();
         _inbox.Post(new PollerMessage(PollerMessageKind.Removed, Delivery: delivery));
-        if (LaneOf(delivery) is { } lane)
+        PluginLane? lane;
+        lock (_lanesGate)
         {
-            lane.Complete();
+            // A daemon runs for months while plugin files come and go: the lane is forgotten here and ends on its own.
+            _lanes.Remove(delivery, out lane);
         }
+
+        lane?.Complete();
     }
 
     private void OnPluginReloaded(Plugin plugin)
