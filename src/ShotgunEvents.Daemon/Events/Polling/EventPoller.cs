@@ -131,18 +131,13 @@ internal sealed class EventPoller : IDisposable
         if (events.Count > 0)
         {
             _clock.Observe(events[^1].CreatedAt);
+            Publish(events[^1]);
             await _dispatcher.DispatchAsync(events, stopping).ConfigureAwait(false);
         }
 
-        if (!page.More && _dispatcher.AtHead)
-        {
-            // Short: the read reached the site's newest event.
-            if (events.Count > 0 || SiteHead is null)
-            {
-                Publish(events.Count > 0 ? events[^1] : null, fallback: from - 1);
-            }
-        }
-        else
+        // A short read at the head reached the site's newest event: what was read is the head. Otherwise (catching up,
+        // or nobody at the head) the site may be further on: ask for its newest row, at most once per fetch_interval.
+        if (page.More || !_dispatcher.AtHead)
         {
             await RefreshSiteHeadAsync(stopping).ConfigureAwait(false);
         }
@@ -159,17 +154,20 @@ internal sealed class EventPoller : IDisposable
         }
 
         _latestAskedAt = _time.GetTimestamp();
-        var latest = await _log.LatestAsync(stopping).ConfigureAwait(false);
-        Publish(latest, fallback: 0);
+        Publish(await _log.LatestAsync(stopping).ConfigureAwait(false));
     }
 
-    private void Publish(ShotgunEvent? newest, long fallback)
+    /// <summary>The site head becomes <paramref name="newest"/> unless it knows a newer event already; null: the log is empty.</summary>
+    private void Publish(ShotgunEvent? newest)
     {
         var previous = SiteHead;
-        var head = newest is null
-            ? new SiteHead(Math.Max(previous?.Id ?? 0, fallback), previous?.CreatedAt, _time.GetTimestamp())
-            : new SiteHead(Math.Max(previous?.Id ?? 0, newest.Id), newest.Id >= (previous?.Id ?? 0) ? newest.CreatedAt : previous!.CreatedAt, _time.GetTimestamp());
-        Volatile.Write(ref _siteHead, head);
+        if (previous is not null && (newest is null || newest.Id <= previous.Id))
+        {
+            Volatile.Write(ref _siteHead, previous with { SeenAt = _time.GetTimestamp() });
+            return;
+        }
+
+        Volatile.Write(ref _siteHead, new SiteHead(newest?.Id ?? 0, newest?.CreatedAt, _time.GetTimestamp()));
     }
 
     private async Task BackOffAsync(TimeSpan delay, CancellationToken stopping)

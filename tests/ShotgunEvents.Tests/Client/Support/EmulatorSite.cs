@@ -32,12 +32,14 @@ internal sealed class EmulatorSite : IAsyncDisposable
         int maxRetries = 3,
         TimeProvider? clientTime = null,
         TimeProvider? siteTime = null,
-        TimeSpan? maxRetryAfter = null)
+        TimeSpan? maxRetryAfter = null,
+        TimeSpan? thumbnailProcessing = null)
     {
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
         {
             Scripts = [new ScriptCredential(ScriptName, ScriptKey)],
             TimeProvider = siteTime ?? TimeProvider.System,
+            ThumbnailProcessing = thumbnailProcessing ?? new EmulatorOptions().ThumbnailProcessing,
         });
         EmulatorSite? site = null;
         var pool = new ShotgunConnectionPool(new ShotgunClientOptions
