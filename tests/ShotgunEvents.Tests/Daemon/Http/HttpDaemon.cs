@@ -79,6 +79,8 @@ internal sealed class HttpDaemon : IAsyncDisposable
             {
                 EventIdFile = Path.Combine(stateDirectory ?? root, "state.json"),
                 CallbackTimeout = callbackTimeout,
+                // A stuck plugin's test would otherwise wait the default 30 s at its end.
+                ShutdownTimeout = TimeSpan.FromSeconds(1),
                 FetchInterval = fetchInterval ?? TimeSpan.FromSeconds(5),
                 MaxConnRetries = maxConnRetries,
                 CompileCache = CompileCacheSetting.At(Path.Combine(root, "cache")),
