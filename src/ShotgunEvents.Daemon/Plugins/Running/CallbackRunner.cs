@@ -1,5 +1,6 @@
 using NLog;
 using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Logging;
 
 namespace ShotgunEvents.Daemon.Plugins.Running;
 
@@ -46,6 +47,10 @@ internal sealed class CallbackRunner
             // The engine hands one instance to every plugin, concurrently: JObject is not safe to read from several
             // threads (it builds its lookup table lazily), and a plugin may change Meta. Each plugin gets its own copy.
             evt ??= shared.Clone();
+
+            // Every line of this run, the plugin's and the engine's about it, carries plugin, callback and event id as
+            // JSON fields (a no-op with text logs).
+            using var logScope = CallbackLogScope.Push(_pluginName, callback.Name, evt.Id);
 
             var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
             if (error is null)
