@@ -15,7 +15,7 @@ public static class Program
     private static readonly Type[] Verbs =
     [
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
-        typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions),
+        typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions), typeof(InitOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -60,6 +60,7 @@ public static class Program
                 (DumpSchemaOptions o) => DumpSchemaCommand.RunAsync(o, Console.Out),
                 (NewPluginOptions o) => Task.FromResult(NewPluginCommand.Run(o.Name, NewPluginCommand.TargetDirectory(o), Console.Out)),
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
+                (InitOptions o) => Task.FromResult(InitCommand.Run(o, Console.Out)),
                 _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
     }
 

@@ -24,8 +24,13 @@ internal static class RunCommand
             DaemonRuntime.CompileCacheDirectory(settings.Daemon)));
         await using var alerts = AlertsBootstrap.Start(settings);
         _ = warmUp?.WaitForLogging();
-        LoggingBootstrap.Apply(settings, alerts?.Target);
+        var logging = LoggingBootstrap.Apply(settings, alerts?.Target);
         var log = LogManager.GetLogger(LoggerNames.Engine);
+        foreach (var line in StartupBanner.Lines(settings, logging))
+        {
+            log.Info(line);
+        }
+
         foreach (var warning in settings.Warnings)
         {
             log.Warn(warning.ToString());
