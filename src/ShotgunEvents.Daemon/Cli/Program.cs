@@ -16,6 +16,7 @@ public static class Program
     [
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
         typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions), typeof(InitOptions),
+        typeof(EditorSupportOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -61,6 +62,7 @@ public static class Program
                 (NewPluginOptions o) => Task.FromResult(NewPluginCommand.Run(o.Name, NewPluginCommand.TargetDirectory(o), Console.Out)),
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
                 (InitOptions o) => Task.FromResult(InitCommand.Run(o, Console.Out)),
+                (EditorSupportOptions o) => Task.FromResult(EditorSupportCommand.Run(o, Console.Out)),
                 _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
     }
 

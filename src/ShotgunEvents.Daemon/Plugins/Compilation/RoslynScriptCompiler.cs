@@ -17,10 +17,6 @@ internal static class RoslynScriptCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
 
-    // Built once and reused: re-reading reference metadata per compile triples reload time and grows memory.
-    private static readonly Lazy<MetadataReference[]> References = new(
-        () => [.. HostReferences.CuratedPaths.Select(path => MetadataReference.CreateFromFile(path))]);
-
     private static readonly ImmutableDictionary<string, ReportDiagnostic> Suppressed = new Dictionary<string, ReportDiagnostic>
     {
         // Assembly version unification between framework facades: noise, not a plugin problem.
@@ -63,7 +59,7 @@ internal static class RoslynScriptCompiler
             sourceReferenceResolver: sources,
             metadataReferenceResolver: metadata,
             nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.CreateScriptCompilation(ScriptNames.AssemblyName(pluginName), tree, References.Value,
+        var compilation = CSharpCompilation.CreateScriptCompilation(ScriptNames.AssemblyName(pluginName), tree, HostMetadataReferences.All,
             options, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(PluginGlobals));
 
         using var pe = new MemoryStream();
