@@ -47,6 +47,11 @@ internal static class EditorSupport
     /// <exception cref="IOException">The directory cannot be written.</exception>
     public static bool Write(string pluginDirectory)
     {
+        if (!IsAvailable)
+        {
+            return false;
+        }
+
         var changed = Refresh(pluginDirectory);
         changed |= WriteIfMissing(Path.Combine(pluginDirectory, "omnisharp.json"), OmniSharpJson($"{DirectoryName}/{RspFileName}"));
         changed |= WriteIfMissing(Path.Combine(pluginDirectory, ".vscode", "settings.json"), VsCodeSettings);

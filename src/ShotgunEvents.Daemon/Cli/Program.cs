@@ -16,7 +16,7 @@ public static class Program
     [
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
         typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions), typeof(InitOptions),
-        typeof(EditorSupportOptions),
+        typeof(EditorSupportOptions), typeof(ReloadOptions), typeof(HealthcheckOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -63,6 +63,8 @@ public static class Program
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
                 (InitOptions o) => Task.FromResult(InitCommand.Run(o, Console.Out)),
                 (EditorSupportOptions o) => Task.FromResult(EditorSupportCommand.Run(o, Console.Out)),
+                (ReloadOptions o) => ReloadCommand.RunAsync(o, Console.Out),
+                (HealthcheckOptions o) => HealthcheckCommand.RunAsync(o, Console.Out),
                 _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
     }
 

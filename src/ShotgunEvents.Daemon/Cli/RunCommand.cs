@@ -62,6 +62,8 @@ internal static class RunCommand
         using var host = DaemonHost.Build(runtime, builder =>
         {
             builder.Services.AddSystemd();
+            // A Windows service under the service control manager (sc.exe; README): its stop is the host's stop, as SIGTERM.
+            builder.Services.AddWindowsService(o => o.ServiceName = "ShotgunEvents");
             // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
             // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
             builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
@@ -71,6 +73,7 @@ internal static class RunCommand
         var service = host.Services.GetRequiredService<DaemonService>();
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         using var signals = new SignalHandlers(lifetime, runtime.Engine);
+        using var reloads = ReloadRequestWatcher.For(runtime, lifetime.ApplicationStopping);
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
         _ = runtime.Engine.Started.Task.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

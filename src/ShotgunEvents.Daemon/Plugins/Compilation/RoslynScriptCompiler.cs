@@ -59,8 +59,10 @@ internal static class RoslynScriptCompiler
             sourceReferenceResolver: sources,
             metadataReferenceResolver: metadata,
             nullableContextOptions: NullableContextOptions.Enable);
+        // No returnType (object, the default): a reflection type is found by its runtime assembly, and against the
+        // reference assemblies of a single-file binary System.Object is in System.Runtime, not System.Private.CoreLib.
         var compilation = CSharpCompilation.CreateScriptCompilation(ScriptNames.AssemblyName(pluginName), tree, HostMetadataReferences.All,
-            options, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(PluginGlobals));
+            options, previousScriptCompilation: null, returnType: null, globalsType: typeof(PluginGlobals));
 
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();
