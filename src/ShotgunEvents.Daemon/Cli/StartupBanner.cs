@@ -22,7 +22,7 @@ internal static class StartupBanner
         var site = settings.Shotgun.IsEmbedded
             ? "the embedded demo site, inside this process (its address follows)"
             : settings.Shotgun.Url!.ToString();
-        var perPlugin = daemon.LogMode == LogMode.PerPlugin ? " and one plugin.<name>.log per plugin" : string.Empty;
+        var perPlugin = daemon.LogMode == LogMode.PerPlugin ? ", and a file for each plugin" : string.Empty;
         var http = settings.Http.Listen is { } listen
             ? $"HTTP: listening on {listen} (/ /healthz /readyz /metrics /api/status{(settings.Http.Webhook ? " /webhook" : string.Empty)})."
             : "HTTP: off (set [http] listen for the status page, /healthz, /readyz and /metrics).";

@@ -25,7 +25,7 @@ public sealed class StartupBannerTests
         Assert.EndsWith($"starting; config: {sandbox.ConfigPath}", lines[0], StringComparison.Ordinal);
         Assert.Equal("Site: https://studio.example.com/", lines[1]);
         Assert.Equal($"Plugin folders: {sandbox.Path("plugins")}", lines[2]);
-        Assert.Equal($"Logs: {sandbox.Path("logs")} (shotgun-events.log and one plugin.<name>.log per plugin); state: {sandbox.StatePath}", lines[3]);
+        Assert.Equal($"Logs: {sandbox.Path("logs")} (shotgun-events.log, and a file for each plugin); state: {sandbox.StatePath}", lines[3]);
         Assert.Equal("HTTP: listening on 127.0.0.1:9810 (/ /healthz /readyz /metrics /api/status).", lines[4]);
         Assert.StartsWith("Ctrl-C", lines[5], StringComparison.Ordinal);
     }
@@ -46,7 +46,7 @@ public sealed class StartupBannerTests
         Assert.EndsWith($"starting; config: {sandbox.ConfigPath}", messages[0], StringComparison.Ordinal);
         Assert.Equal("Site: the embedded demo site, inside this process (its address follows)", messages[1]);
         Assert.Equal($"Plugin folders: {sandbox.Path("scripts")}", messages[2]);
-        Assert.Equal($"Logs: {sandbox.Path("logs")} (shotgun-events.log and one plugin.<name>.log per plugin); state: {sandbox.StatePath}", messages[3]);
+        Assert.Equal($"Logs: {sandbox.Path("logs")} (shotgun-events.log, and a file for each plugin); state: {sandbox.StatePath}", messages[3]);
         Assert.StartsWith("HTTP: off", messages[4], StringComparison.Ordinal);
         Assert.StartsWith("Ctrl-C (or SIGTERM) to stop", messages[5], StringComparison.Ordinal);
         Assert.Contains(messages, m => m is not null && m.Contains("first start, so [daemon] start_from decides", StringComparison.Ordinal));
