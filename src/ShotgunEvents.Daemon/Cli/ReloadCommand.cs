@@ -1,4 +1,3 @@
-using Newtonsoft.Json.Linq;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 
@@ -18,7 +17,7 @@ internal static class ReloadCommand
         time ??= TimeProvider.System;
         var settings = SettingsLoader.Load(options.Config);
         var stateFile = Path.GetFullPath(settings.Daemon.EventIdFile);
-        if (RunningDaemon(stateFile) is not { } pid)
+        if (RunningDaemon.On(stateFile)?.Pid is not { } pid)
         {
             throw new UserErrorException($"No daemon is running on {stateFile} (no live process in {StatusReport.PathFor(stateFile)}); " +
                                          "nothing to reload. A daemon started with this config reads every plugin at start anyway.", ExitCodes.Failure);
@@ -49,21 +48,6 @@ internal static class ReloadCommand
             ? $"The daemon (pid {pid}) took the request but did not finish the reload within {options.TimeoutSeconds} s; its log says what it is doing."
             : $"The daemon (pid {pid}) did not take the request within {options.TimeoutSeconds} s (is it still running? {request} is left for it).",
             ExitCodes.Failure);
-    }
-
-    /// <summary>The pid of the daemon running on a state file, from its status file, or null.</summary>
-    private static int? RunningDaemon(string stateFile)
-    {
-        try
-        {
-            var path = StatusReport.PathFor(stateFile);
-            var pid = File.Exists(path) ? JObject.Parse(File.ReadAllText(path)).Value<int?>("pid") : null;
-            return pid is { } p && PidFile.IsAlive(p) ? p : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
-        {
-            return null;
-        }
     }
 
     private static (string Id, string Summary)? ReadAnswer(string path)

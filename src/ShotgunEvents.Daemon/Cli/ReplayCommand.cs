@@ -1,4 +1,6 @@
+using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Plugins;
 
@@ -6,7 +8,8 @@ namespace ShotgunEvents.Daemon.Cli;
 
 /// <summary>
 /// <c>replay --plugin NAME --event ID [--to ID] [--dry-run]</c>: one plugin over chosen past events, now. The state
-/// file is not read or written, so the running daemon's position is untouched.
+/// file is not read or written, so the running daemon's position is untouched; nor are its log files (a replay logs to
+/// the console, every line marked <c>[replay]</c>) or its saved embedded site.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -19,9 +22,15 @@ internal static class ReplayCommand
         }
 
         var settings = SettingsLoader.Load(options.Config);
-        LoggingBootstrap.Apply(settings, alertTarget: null);
+        // Console only, every line marked: the running daemon's log files and state are its own.
+        MarkedConsoleLogging.Apply(SettingsMapping.ToNLog(settings.Daemon.Logging), Marker, settings.Daemon.LogFormat == LogFormat.Json);
+        if (settings.Shotgun.IsEmbedded)
+        {
+            output.WriteLine(EmbeddedSiteNotice(settings));
+        }
+
         await using var runtime = await DaemonRuntime.CreateAsync(settings,
-            new RuntimeFlags { DryRun = options.DryRun, EmbeddedActivity = false }, CancellationToken.None).ConfigureAwait(false);
+            new RuntimeFlags { DryRun = options.DryRun, EmbeddedActivity = false, SaveEmbeddedSite = false }, CancellationToken.None).ConfigureAwait(false);
 
         Plugin? plugin = null;
         foreach (var (collection, _) in runtime.Collections)
@@ -44,14 +53,16 @@ internal static class ReplayCommand
         var events = await source.ReadRangeAsync((int)options.Event, (int)to, CancellationToken.None).ConfigureAwait(false);
         if (events.Count == 0)
         {
-            throw new UserErrorException($"No event with an id in {options.Event}..{to} on the site.", ExitCodes.Failure);
+            var newest = await source.LatestIdAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new UserErrorException($"No event with an id in {options.Event}..{to} on the site ({runtime.SiteUri}; its newest event is {newest}).",
+                ExitCodes.Failure);
         }
 
         var failures = 0;
         foreach (var evt in events)
         {
             var outcome = await plugin.ProcessAsync(evt, CancellationToken.None).ConfigureAwait(false);
-            output.WriteLine($"event {evt.Id} ({evt.EventType}): {outcome}");
+            output.WriteLine($"{Marker} event {evt.Id} ({evt.EventType}): {outcome}");
             if (outcome != PluginOutcome.Handled)
             {
                 failures++;
@@ -60,5 +71,26 @@ internal static class ReplayCommand
         }
 
         return failures == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    /// <summary>What starts every line a replay prints.</summary>
+    public const string Marker = "[replay]";
+
+    /// <summary>
+    /// Which site a replay with <c>server = embedded</c> reads: never the running daemon's (it lives in that process),
+    /// but a copy of the demo site as a daemon last saved it on stopping, or a freshly seeded one.
+    /// </summary>
+    private static string EmbeddedSiteNotice(DaemonSettings settings)
+    {
+        var saved = DaemonRuntime.EmbeddedSitePath(settings.Daemon);
+        var copy = File.Exists(saved)
+            ? $"the demo site as a daemon saved it when it last stopped ({saved}, {File.GetLastWriteTimeUtc(saved):yyyy-MM-dd HH:mm:ss} UTC)"
+            : $"a freshly seeded demo site (no daemon has saved one yet at {saved})";
+        var running = RunningDaemon.On(settings.Daemon.EventIdFile) is { } daemon
+            ? $" The daemon (pid {daemon.Pid}) running on this config has its own embedded site{(daemon.Site is null ? string.Empty : $" at {daemon.Site}")}, " +
+              "inside its process, where replay cannot reach: event ids that daemon shows (status) may not exist here; stop it, and " +
+              "replay then reads the site it saved."
+            : string.Empty;
+        return $"{Marker} server = embedded: replaying against {copy}; nothing of it is saved.{running}";
     }
 }

@@ -106,7 +106,8 @@ internal sealed class DaemonRuntime : IAsyncDisposable
                     SchemaPath = settings.Emulator.SchemaPath,
                     // The activity generator plays the demo studio; a studio's own (empty) schema has no demo rows to change.
                     ActivityGenerator = flags.EmbeddedActivity && settings.Emulator.SchemaPath is null,
-                    SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
+                    SnapshotPath = EmbeddedSitePath(daemon),
+                    SaveSnapshotOnStop = flags.SaveEmbeddedSite,
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException ex) when (settings.Emulator.SchemaPath is not null)
@@ -173,6 +174,10 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             previous = collection.StartLoading(previous);
         }
     }
+
+    /// <summary>Where the embedded site is saved when a daemon stops: <c>embedded-site.json</c> beside the state file.</summary>
+    public static string EmbeddedSitePath(DaemonSection daemon) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json");
 
     /// <summary>The compile cache directory: <c>compile_cache</c>, or <c>compile-cache</c> beside the state file.</summary>
     public static string CompileCacheDirectory(DaemonSection daemon) => daemon.CompileCacheDirectory
