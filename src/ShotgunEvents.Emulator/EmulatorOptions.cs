@@ -59,6 +59,14 @@ public sealed class EmulatorOptions
     /// <summary>Up to this much is added at random to <see cref="Latency"/> for each call (uniform); zero (default) for none.</summary>
     public TimeSpan LatencyJitter { get; init; }
 
+    /// <summary>
+    /// How long an uploaded thumbnail is "processed", on <see cref="TimeProvider"/>: until then its <c>image</c> (or
+    /// <c>filmstrip_image</c>) field reads as the site's placeholder URL under <c>/images/status/transient/</c>, and
+    /// <c>share_thumbnail</c> from it is refused as not ready, as on a site. Five seconds by default; zero makes
+    /// thumbnails final at once.
+    /// </summary>
+    public TimeSpan ThumbnailProcessing { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Webhooks the site delivers every event-log entry to, signed and shaped as a ShotGrid site sends them.</summary>
     public IReadOnlyList<WebhookRegistration> Webhooks { get; init; } = [];
 

@@ -83,6 +83,11 @@ public sealed class EmulatorServer : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "EmulatorOptions.Port must be 0..65535.");
         }
 
+        if (options.ThumbnailProcessing < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ThumbnailProcessing, "EmulatorOptions.ThumbnailProcessing must not be negative.");
+        }
+
         if (options.ActivityPerSecond <= 0 || double.IsNaN(options.ActivityPerSecond))
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.ActivityPerSecond, "EmulatorOptions.ActivityPerSecond must be above 0.");
@@ -97,6 +102,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
 
         var store = new EmulatorStore(schema, options.TimeProvider);
+        store.Site.ThumbnailProcessing = options.ThumbnailProcessing;
         Populate(store, options, logger);
 
         var faults = new FaultInjector(store);

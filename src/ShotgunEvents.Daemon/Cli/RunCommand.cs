@@ -36,6 +36,7 @@ internal static class RunCommand
             log.Warn(warning.ToString());
         }
 
+        using var stateLock = StateLock.Acquire(settings.Daemon.EventIdFile);
         using var pid = PidFile.Acquire(settings.Daemon.PidFile);
         if (options.ResetState)
         {

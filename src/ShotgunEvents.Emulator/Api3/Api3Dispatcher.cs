@@ -24,10 +24,12 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
         ["full_version"] = new JArray(8, 50, 0, 0),
         ["user_authentication_method"] = "default",
         ["api_max_entities_per_page"] = ReadMethod.MaxPageSize,
-        // Direct uploads on for every type and field: the Python API then takes the two-step storage protocol.
+        // Direct uploads on for every type and field, so the Python API takes the two-step storage protocol. The
+        // field list is a list: the Python API tests "field in <the value>", which fails on the text "*" for an
+        // upload that names no field (upload(type, id, path)).
         ["s3_uploads_enabled"] = true,
         ["s3_direct_uploads_enabled"] = true,
-        ["s3_enabled_upload_types"] = new JObject { ["*"] = "*" },
+        ["s3_enabled_upload_types"] = new JObject { ["*"] = new JArray("*") },
         ["totango_site_id"] = null,
         ["site_name"] = "ShotgunEvents emulator",
         // Toolkit (tk-core authentication/site_info.py) reads these two from info to pick a login method. A current
@@ -108,6 +110,7 @@ internal sealed class Api3Dispatcher(EmulatorStore store)
             "followers" => FollowMethods.Followers(store, body),
             "following" => FollowMethods.Following(store, body),
             "preferences_read" => PreferencesMethod.Run(body),
+            "export_page" => ExportPageMethod.Run(body),
             "work_schedule_read" => WorkScheduleMethods.Read(store, body),
             "work_schedule_update" => WorkScheduleMethods.Update(store, body),
             "user_subscriptions_read" => UserSubscriptionMethods.Read(store),

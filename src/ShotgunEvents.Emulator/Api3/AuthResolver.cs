@@ -27,6 +27,13 @@ internal static class AuthResolver
             return new Actor(actual, sessionUuid, null, logs);
         }
 
+        // A script may act as anyone; a person needs the sudo permission, which only the Admin permission group has. The
+        // permission is checked before the target user is looked up (a site refuses a person even for an unknown login).
+        if (actual.Type == "HumanUser" && !IsAdmin(site, actual))
+        {
+            throw Fail($"The user does not have permission to 'sudo': {(string?)site.Find(actual.Type, actual.Id)?.Stored("login")} cannot act as '{sudo}'");
+        }
+
         var person = FindUser(site, sudo) ?? throw Fail($"Cannot 'sudo' - unknown or retired user '{sudo}'");
         return new Actor(person.Key, sessionUuid, actual, logs);
     }
@@ -64,6 +71,11 @@ internal static class AuthResolver
     private static EntityRecord? FindUser(SiteData site, string login) =>
         site.Table("HumanUser").Records.Values.FirstOrDefault(r => !r.Retired && IsActive(r)
             && string.Equals((string?)r.Stored("login"), login, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsAdmin(SiteData site, EntityKey user) =>
+        site.Find(user.Type, user.Id)?.Stored("permission_rule_set") is JObject { } group
+        && site.FindLive((string)group["type"]!, (int)group["id"]!) is { } rules
+        && string.Equals((string?)rules.Stored("code"), "Admin", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsActive(EntityRecord record) => (string?)record.Stored("sg_status_list") is null or "act";
 

@@ -4,9 +4,10 @@ namespace ShotgunEvents.Emulator.Api3;
 
 /// <summary>
 /// The site preferences <c>preferences_read</c> answers. The names and values are those a live test site returned in
-/// the Python API's own test (<c>tests/test_api.py</c>, <c>test_preferences_read</c>): the formats of a site left at
-/// its defaults. <c>view_master_settings</c> is there too, but that test only checks it exists (its content "changes
-/// frequently"); its value here is a guess, a JSON text with no status groups.
+/// the Python API's own test (<c>tests/test_api.py</c>, <c>test_preferences_read</c>, version 3.10): the formats of a
+/// site left at its defaults. <c>view_master_settings</c> and <c>creative_review_settings</c> are there too, but that
+/// test only checks they exist (their content "changes frequently"); their values here are guesses, JSON texts with
+/// no settings in them.
 /// </summary>
 internal static class SitePreferences
 {
@@ -24,8 +25,10 @@ internal static class SitePreferences
         ["format_number_fields"] = "1,000",
         ["format_time_hour_fields"] = "12 hour",
         ["hours_per_day"] = 8.0,
-        ["last_day_work_week"] = null,
         ["support_local_storage"] = true,
+        ["enable_rv_integration"] = true,
+        ["enable_shotgun_review_for_rv"] = false,
         ["view_master_settings"] = "{\"status_groups\":[]}",
+        ["creative_review_settings"] = "{}",
     };
 }

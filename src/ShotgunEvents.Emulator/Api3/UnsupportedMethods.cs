@@ -16,7 +16,6 @@ internal static class UnsupportedMethods
     /// <summary>Sent by the Python API, answered by a site, not emulated.</summary>
     public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
     {
-        "export_page",
         "schema_field_create",
         "schema_field_update",
         "schema_field_delete",

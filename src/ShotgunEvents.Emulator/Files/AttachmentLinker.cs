@@ -35,7 +35,8 @@ internal static class AttachmentLinker
                 ["link_type"] = "upload",
             }),
         };
-        if (!request.Thumbnail)
+        var attachmentSchema = site.Schema.GetEntity(FileUrls.AttachmentType, Method);
+        if (!request.Thumbnail && attachmentSchema.TryGetField("attachment_links", out var links) && links.AcceptsType(entity.Name))
         {
             fields.Add(new("attachment_links", new JArray(new JObject { ["type"] = entity.Name, ["id"] = target.Id })));
         }
@@ -50,12 +51,19 @@ internal static class AttachmentLinker
             fields.Add(new("tag_list", new JArray(request.TagList.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))));
         }
 
+        // A site's Attachment has the fields its schema lists: one loaded from an older site may lack some of these.
+        fields.RemoveAll(f => !attachmentSchema.HasField(f.Name));
         var writer = store.Writer();
-        var attachment = writer.Create(site.Schema.GetEntity(FileUrls.AttachmentType, Method), fields, actor, tx, Method, systemWrite: true);
+        var attachment = writer.Create(attachmentSchema, fields, actor, tx, Method, systemWrite: true);
         // The storage key is added after the events were made from the values: it is a capability (the thumbnail URL),
         // and the event log is readable by every script.
         var stored = (JObject)attachment.Stored("this_file")!.DeepClone();
         stored[FileUrls.StorageKey] = request.File.Key + "/" + request.File.FileName;
+        if (request.Thumbnail && site.ThumbnailProcessing > TimeSpan.Zero)
+        {
+            stored[FileUrls.ReadyAtKey] = site.NowMs + (long)site.ThumbnailProcessing.TotalMilliseconds;
+        }
+
         attachment.Fields["this_file"] = stored;
         if (field is not null)
         {
@@ -69,8 +77,13 @@ internal static class AttachmentLinker
         return () => id;
     });
 
-    /// <summary>Sets the thumbnail of <paramref name="source"/> on every entity of <paramref name="entities"/>; the thumbnail's Attachment id, or null when the source has none.</summary>
-    public static int? Share(EmulatorStore store, Actor actor, IReadOnlyList<(string Type, int Id)> entities, (string Type, int Id) source, bool filmstrip) => store.Write<int?>(tx =>
+    /// <summary>
+    /// Sets the thumbnail of <paramref name="source"/> on every entity of <paramref name="entities"/>; the thumbnail's
+    /// Attachment id (null when the source has none), or <c>Pending</c> when the source's thumbnail is still being
+    /// processed: a site refuses to share that.
+    /// </summary>
+    public static (int? Id, bool Pending) Share(EmulatorStore store, Actor actor, IReadOnlyList<(string Type, int Id)> entities, (string Type, int Id) source, bool filmstrip) =>
+        store.Write<(int?, bool)>(tx =>
     {
         var site = store.Site;
         var fieldName = filmstrip ? "filmstrip_image" : "image";
@@ -78,7 +91,12 @@ internal static class AttachmentLinker
             ?? throw new EmulatorException(ErrorCodes.NotFoundOrDenied, $"Entity of type [{source.Type}] with id={source.Id} does not exist.");
         if (sourceRecord.Stored(fieldName) is not JObject thumbnail || thumbnail.Value<int?>("id") is not { } attachmentId)
         {
-            return () => (int?)null;
+            return () => (null, false);
+        }
+
+        if (FileUrls.IsPending(site, attachmentId))
+        {
+            return () => (null, true);
         }
 
         var writer = store.Writer();
@@ -89,7 +107,7 @@ internal static class AttachmentLinker
             writer.Update(entity, id, [new FieldAssignment(fieldName, thumbnail.DeepClone())], actor, tx, Method, systemWrite: true);
         }
 
-        return () => (int?)attachmentId;
+        return () => (attachmentId, false);
     });
 
     private static FieldSchema? TargetField(EntitySchema entity, UploadRequest request)

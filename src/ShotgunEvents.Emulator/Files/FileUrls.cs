@@ -14,11 +14,35 @@ internal static class FileUrls
     public const string FilesPrefix = "/files/";
     public const string AttachmentServePrefix = "/file_serve/attachment/";
 
-    /// <summary>The thumbnail URL of an <c>image</c> value (stored as the thumbnail's Attachment link), or null.</summary>
-    public static JToken Image(JToken? stored, SiteData site) =>
-        stored is JObject { } link && link.Value<int?>("id") is { } id && File(site, id) is { } file
-            ? new JValue(Base(site) + FilesPrefix.TrimStart('/') + file.Key + "/" + Uri.EscapeDataString(file.FileName))
-            : JValue.CreateNull();
+    /// <summary>
+    /// What an <c>image</c> field reads as while its thumbnail is being processed: one constant URL per site under
+    /// <c>/images/status/transient/</c>, as the Python API documents ("Interpreting Image Field Strings").
+    /// </summary>
+    public const string PendingThumbnailPath = "/images/status/transient/thumbnail_pending.png";
+
+    /// <summary>The hidden key of a thumbnail's <c>this_file</c>: when (site clock, Unix ms) its processing ends.</summary>
+    public const string ReadyAtKey = "ready_at_ms";
+
+    /// <summary>
+    /// The thumbnail URL of an <c>image</c> value (stored as the thumbnail's Attachment link): the placeholder while the
+    /// thumbnail is processed, then the stored file; null when there is none.
+    /// </summary>
+    public static JToken Image(JToken? stored, SiteData site)
+    {
+        if (stored is not JObject link || link.Value<int?>("id") is not { } id || File(site, id) is not { } file)
+        {
+            return JValue.CreateNull();
+        }
+
+        return new JValue(IsPending(site, id)
+            ? Base(site) + PendingThumbnailPath.TrimStart('/')
+            : Base(site) + FilesPrefix.TrimStart('/') + file.Key + "/" + Uri.EscapeDataString(file.FileName));
+    }
+
+    /// <summary>True while the thumbnail stored as Attachment <paramref name="attachmentId"/> is still being processed.</summary>
+    public static bool IsPending(SiteData site, int attachmentId) =>
+        site.FindLive(AttachmentType, attachmentId)?.Stored("this_file") is JObject file
+        && file.Value<long?>(ReadyAtKey) is { } readyAt && site.NowMs < readyAt;
 
     /// <summary>An uploaded file link as read (the storage key removed), or null when the value is no upload.</summary>
     public static JObject? Upload(EntityRecord owner, JToken? stored, SiteData site)
@@ -30,6 +54,7 @@ internal static class FileUrls
 
         var result = (JObject)value.DeepClone();
         result.Remove(StorageKey);
+        result.Remove(ReadyAtKey);
         if (owner.Type == AttachmentType && result["id"] is null)
         {
             result["type"] = AttachmentType;

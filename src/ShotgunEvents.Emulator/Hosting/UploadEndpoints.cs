@@ -16,18 +16,24 @@ namespace ShotgunEvents.Emulator.Hosting;
 /// <c>api_complete_multipart_upload</c>) → <c>POST /upload/api_link_file</c>. The one-request form uploads
 /// <c>/upload/upload_file</c> and <c>/upload/publish_thumbnail</c> are served too. Form answers are text:
 /// <c>1:&lt;attachment id&gt;</c> or <c>1\n...</c> on success, <c>0\n&lt;message&gt;</c> on failure. Downloads:
-/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie (or from this machine), and thumbnail URLs under
-/// <c>/files/&lt;random key&gt;/&lt;name&gt;</c>.
+/// <c>GET /file_serve/attachment/&lt;id&gt;</c> with the <c>_session_id</c> cookie (or from this machine), thumbnail URLs under
+/// <c>/files/&lt;random key&gt;/&lt;name&gt;</c>, and the placeholder a thumbnail reads as while it is processed.
 /// </summary>
 internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage storage)
 {
     private const string StoragePrefix = "/upload/storage/";
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
+    // The placeholder a site shows while a thumbnail is processed: a 16x16 grey PNG.
+    private static readonly byte[] PendingThumbnail = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAFElEQVR42mPoIBEwjGoY1TB8NQAA56CYEGf4as8AAAAASUVORK5CYII=");
+
     private static readonly string[] AuthKeys =
         ["script_name", "script_key", "user_login", "user_password", "auth_token", "session_token", "reject_if_expired", "sudo_as_login", "session_uuid"];
 
     public static bool Handles(string path) =>
-        path.StartsWith("/upload/", StringComparison.Ordinal)
+        path == FileUrls.PendingThumbnailPath
+        || path.StartsWith("/upload/", StringComparison.Ordinal)
         || path.StartsWith(FileUrls.AttachmentServePrefix, StringComparison.Ordinal)
         || path.StartsWith(FileUrls.FilesPrefix, StringComparison.Ordinal);
 
@@ -52,6 +58,15 @@ internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage sto
             if (HttpMethods.IsGet(method) && path.StartsWith(FileUrls.AttachmentServePrefix, StringComparison.Ordinal))
             {
                 await ServeAttachmentAsync(context, path[FileUrls.AttachmentServePrefix.Length..]).ConfigureAwait(false);
+                return;
+            }
+
+            if (HttpMethods.IsGet(method) && path == FileUrls.PendingThumbnailPath)
+            {
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.ContentType = "image/png";
+                context.Response.ContentLength = PendingThumbnail.Length;
+                await context.Response.Body.WriteAsync(PendingThumbnail, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
 
@@ -196,10 +211,14 @@ internal sealed class UploadEndpoints(EmulatorStore store, AttachmentStorage sto
     private string Share(IFormCollection form, Actor actor)
     {
         var entities = Required(form, "entities").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseEntity).ToList();
-        var id = AttachmentLinker.Share(store, actor, entities, ParseEntity(Required(form, "source_entity")), Flag(form, "filmstrip_thumbnail"));
-        return id is { } attachment
-            ? "1:" + attachment.ToString(CultureInfo.InvariantCulture) + "\n"
-            : "0\nThe source entity has no thumbnail to share.";
+        var (id, pending) = AttachmentLinker.Share(store, actor, entities, ParseEntity(Required(form, "source_entity")), Flag(form, "filmstrip_thumbnail"));
+        return (id, pending) switch
+        {
+            ({ } attachment, _) => "1:" + attachment.ToString(CultureInfo.InvariantCulture) + "\n",
+            // Status 2 is the Python API's ShotgunThumbnailNotReady; the text is a site's (the Python API's tests quote it).
+            (_, true) => "2\nsource_entity image is a transient thumbnail that cannot be shared. Try again later, when the final thumbnail is available\n",
+            _ => "0\nThe source entity has no thumbnail to share.",
+        };
     }
 
     /// <summary><c>Version_123</c> (type names may hold underscores; the id follows the last one).</summary>

@@ -87,7 +87,7 @@ internal static class CompactSchemaReader
             Kind = kind,
             DisplayName = definition.Value<string>("name") ?? DefaultLabel(name),
             Description = definition.Value<string>("description") ?? string.Empty,
-            Editable = known && !FieldKinds.IsComputed(kind) && (definition.Value<bool?>("editable") ?? true),
+            Editable = definition.Value<bool?>("editable") ?? !FieldKinds.IsComputed(kind),
             UnknownDataType = known ? null : typeText,
             Mandatory = definition.Value<bool?>("mandatory") ?? false,
             Unique = definition.Value<bool?>("unique") ?? false,

@@ -41,7 +41,7 @@ internal static class FieldKinds
     public static string Name(FieldKind kind) => Names[kind];
 
     /// <summary>
-    /// The kind of a <c>data_type</c> name. A name this emulator does not know loads as read-only text (true is not
+    /// The kind of a <c>data_type</c> name. A name this emulator does not know loads as text stored as sent (true is not
     /// returned) and is reported once per name in <paramref name="warnings"/>: a newer site's type never stops a load.
     /// </summary>
     public static bool Resolve(string name, string source, List<string> warnings, out FieldKind kind)
@@ -52,7 +52,7 @@ internal static class FieldKinds
         }
 
         kind = FieldKind.Text;
-        var warning = $"The schema in {source} uses the unknown data type '{name}': its fields load as read-only text.";
+        var warning = $"The schema in {source} uses the unknown data type '{name}': its values are stored as sent, unchecked.";
         if (!warnings.Contains(warning, StringComparer.Ordinal))
         {
             warnings.Add(warning);
@@ -61,7 +61,7 @@ internal static class FieldKinds
         return false;
     }
 
-    /// <summary>Types whose value the site computes (summaries, query and formula fields): never written by a client.</summary>
+    /// <summary>Types whose value the site computes (summaries, query and formula fields): a value sent for one is not stored.</summary>
     public static bool IsComputed(FieldKind kind) => kind is FieldKind.Summary or FieldKind.Calculated or FieldKind.PivotColumn;
 
     public static bool IsLink(FieldKind kind) => kind is FieldKind.Entity or FieldKind.MultiEntity;

@@ -15,8 +15,12 @@ internal sealed class FieldSchema
 
     public string Description { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The schema's editable flag: whether a value may be changed by an update. Any field but the id may be set on create.
+    /// </summary>
     public bool Editable { get; init; } = true;
 
+    /// <summary>The schema's mandatory flag: reported, never enforced (sites create rows without such fields).</summary>
     public bool Mandatory { get; init; }
 
     public bool Unique { get; init; }
@@ -30,7 +34,7 @@ internal sealed class FieldSchema
     /// <summary>The entity types an entity or multi_entity field may point to; null when any type is allowed.</summary>
     public IReadOnlyList<string>? ValidTypes { get; init; }
 
-    /// <summary>The site's <c>data_type</c> when this emulator does not know it (the field then acts as read-only text).</summary>
+    /// <summary>The site's <c>data_type</c> when this emulator does not know it (values are then stored as sent).</summary>
     public string? UnknownDataType { get; init; }
 
     /// <summary>The field definition exactly as a loaded site schema had it; null for the compact format.</summary>

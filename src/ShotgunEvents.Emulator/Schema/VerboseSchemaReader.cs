@@ -74,7 +74,7 @@ internal static class VerboseSchemaReader
             UnknownDataType = known ? null : dataType,
             DisplayName = (string?)definition["name"]?["value"] ?? CompactSchemaReader.DefaultLabel(name),
             Description = (string?)definition["description"]?["value"] ?? string.Empty,
-            Editable = known && !FieldKinds.IsComputed(kind) && ((bool?)definition["editable"]?["value"] ?? true),
+            Editable = (bool?)definition["editable"]?["value"] ?? true,
             Mandatory = (bool?)definition["mandatory"]?["value"] ?? false,
             Unique = (bool?)definition["unique"]?["value"] ?? false,
             DefaultValue = defaultValue is null || defaultValue.Type == JTokenType.Null ? null : defaultValue.DeepClone(),

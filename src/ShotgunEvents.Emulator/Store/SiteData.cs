@@ -46,6 +46,9 @@ internal sealed class SiteData
     /// <summary>Where the site is reached (set once the server listens); file and thumbnail URLs start with it.</summary>
     public Uri? PublicBaseUri { get; set; }
 
+    /// <summary>How long an uploaded thumbnail reads as the pending placeholder (set once, before the site serves).</summary>
+    public TimeSpan ThumbnailProcessing { get; set; }
+
     public IEnumerable<EntityTable> Tables => _tables.Values;
 
     public DateTimeOffset Now => Time.GetUtcNow();

@@ -17,8 +17,10 @@ internal sealed class CustomEventWriter(SiteData site)
         var values = new Dictionary<string, JToken>(StringComparer.Ordinal);
         foreach (var assignment in fields)
         {
+            // Every EventLogEntry field is editable:false in a site's schema, yet a custom event is made by setting them
+            // (the Python API documents it); only the id is the site's.
             var field = SiteSchema.GetField(schema, assignment.Name, method);
-            if (!field.Editable)
+            if (field.Name == "id")
             {
                 throw WriteErrors.NotEditable(method, schema.Name, field.Name);
             }

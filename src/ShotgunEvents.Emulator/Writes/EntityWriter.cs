@@ -17,19 +17,18 @@ internal sealed class EntityWriter(SiteData site)
         var values = new List<(FieldSchema Field, JToken Value)>();
         foreach (var assignment in fields)
         {
-            var field = systemWrite ? SiteSchema.GetField(schema, assignment.Name, method) : EditableField(schema, assignment.Name, method);
+            var field = systemWrite ? SiteSchema.GetField(schema, assignment.Name, method) : SettableField(schema, assignment.Name, method);
+            if (FieldKinds.IsComputed(field.Kind))
+            {
+                continue;
+            }
+
             values.RemoveAll(v => v.Field == field);
             values.Add((field, ValueCoercer.Coerce(site, field, assignment.Value, method)));
         }
 
-        foreach (var mandatory in schema.Fields.Where(f => f.Mandatory))
-        {
-            if (!values.Any(v => v.Field == mandatory && IsPopulated(v.Value)))
-            {
-                throw new EmulatorException(ErrorCodes.InvalidParameters, $"API {method}() {schema.Name}.{mandatory.Name} is mandatory and cannot be empty.");
-            }
-        }
-
+        // A schema's mandatory flag is not checked: sites create Shots without code, Tasks without content, Notes
+        // without subject, HumanUsers without name and Pages without name (the Python API's live suite does each).
         var record = new EntityRecord(schema, table.NextId++);
         foreach (var (field, value) in values)
         {
@@ -41,6 +40,13 @@ internal sealed class EntityWriter(SiteData site)
         foreach (var field in schema.Fields.Where(f => f.DefaultValue is not null && values.All(v => v.Field != f)))
         {
             record.Fields[field.Name] = field.DefaultValue!.DeepClone();
+            defaults.Add(field);
+        }
+
+        // A uuid the client cannot edit is the site's to give (LocalStorage.uuid is one on every new storage).
+        foreach (var field in schema.Fields.Where(f => f.Kind == FieldKind.Uuid && !f.Editable && values.All(v => v.Field != f)))
+        {
+            record.Fields[field.Name] = Guid.NewGuid().ToString();
             defaults.Add(field);
         }
 
@@ -101,6 +107,11 @@ internal sealed class EntityWriter(SiteData site)
         foreach (var assignment in fields)
         {
             var field = systemWrite || ClearsThumbnail(schema, assignment) ? SiteSchema.GetField(schema, assignment.Name, method) : EditableField(schema, assignment.Name, method);
+            if (FieldKinds.IsComputed(field.Kind))
+            {
+                continue;
+            }
+
             var oldValue = record.Stored(field.Name) ?? field.EmptyValue();
             var newValue = NewValue(field, oldValue, assignment, method);
             if (field.Kind == FieldKind.Password)
@@ -112,11 +123,6 @@ internal sealed class EntityWriter(SiteData site)
             if (SameValue(field, oldValue, newValue))
             {
                 continue;
-            }
-
-            if (field.Mandatory && !IsPopulated(newValue))
-            {
-                throw new EmulatorException(ErrorCodes.InvalidParameters, $"API {method}() {schema.Name}.{field.Name} is mandatory and cannot be empty.");
             }
 
             CheckUnique(table, record, field, newValue, method);
@@ -214,10 +220,21 @@ internal sealed class EntityWriter(SiteData site)
     private static bool ClearsThumbnail(EntitySchema schema, FieldAssignment assignment) =>
         assignment.Value is null or { Type: JTokenType.Null } && schema.TryGetField(assignment.Name, out var field) && field.Kind == FieldKind.Image;
 
+    // On create every field but the id may be set: a schema's editable flag says whether a value may change later.
+    // Sites set editable:false fields on create (HumanUser.password_proxy, Page.entity_type in the Python API's live
+    // suite; every EventLogEntry field and Attachment.this_file in its documentation).
+    private static FieldSchema SettableField(EntitySchema schema, string name, string method)
+    {
+        var field = SiteSchema.GetField(schema, name, method);
+        return field.Name != "id" ? field : throw WriteErrors.NotEditable(method, schema.Name, name);
+    }
+
+    // On update the flag holds: a site answers "not editable" when an editable:false field is changed (the REST probe
+    // of an EventLogEntry update in reference/protocol.md §5.5).
     private static FieldSchema EditableField(EntitySchema schema, string name, string method)
     {
         var field = SiteSchema.GetField(schema, name, method);
-        return field.Editable ? field : throw WriteErrors.NotEditable(method, schema.Name, name);
+        return field.Editable && field.Name != "id" ? field : throw WriteErrors.NotEditable(method, schema.Name, name);
     }
 
     private JToken NewValue(FieldSchema field, JToken oldValue, FieldAssignment assignment, string method)

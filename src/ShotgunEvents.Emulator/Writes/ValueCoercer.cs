@@ -18,6 +18,11 @@ internal static class ValueCoercer
             return field.EmptyValue();
         }
 
+        if (field.UnknownDataType is not null)
+        {
+            return value.DeepClone();
+        }
+
         return field.Kind switch
         {
             FieldKind.Text or FieldKind.Uuid or FieldKind.Password or FieldKind.SystemTaskType => String(field, value, method),
@@ -67,15 +72,9 @@ internal static class ValueCoercer
     private static JValue String(FieldSchema field, JToken value, string method) =>
         value.Type == JTokenType.String ? new JValue((string?)value) : throw Invalid(field, value, method, "a string");
 
-    // A color is "R,G,B" (0-255 each), or "pipeline_step" on a task: use its step's color.
-    private static JValue Color(FieldSchema field, JToken value, string method)
-    {
-        var text = (string?)String(field, value, method) ?? string.Empty;
-        var parts = text.Split(',');
-        var valid = text == "pipeline_step"
-            || (parts.Length == 3 && parts.All(p => int.TryParse(p.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c <= 255));
-        return valid ? new JValue(text) : throw Invalid(field, value, method, "a color as \"R,G,B\" (0-255 each) or \"pipeline_step\"");
-    }
+    // The Python API documents a color as "R,G,B" or "pipeline_step", but a site stores any text: the live suite sets
+    // a Task's color to "Black" and filters on it.
+    private static JValue Color(FieldSchema field, JToken value, string method) => String(field, value, method);
 
     // Footage is feet and frames, "F-ff" (16 frames to the foot of 35 mm film).
     private static JValue Footage(FieldSchema field, JToken value, string method)

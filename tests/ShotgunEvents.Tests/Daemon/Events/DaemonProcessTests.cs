@@ -186,6 +186,40 @@ public sealed class DaemonProcessTests(ITestOutputHelper output)
         Assert.Equal(latest, StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "slow")); // the last checkpoint stands
     }
 
+    [Fact]
+    public async Task Run_SecondDaemonOnTheSameStateFile_ExitsTwoNamingTheFirst_FirstRunsOn()
+    {
+        await using var site = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Port = 0,
+            Scripts = [new ScriptCredential(EngineHarness.ScriptName, EngineHarness.ScriptKey)],
+        });
+        using var dir = new DaemonDirectory(site, """
+            fetch_interval = 0.05
+            start_from = latest
+            """);
+        dir.AddPlugin("recorder.csx", "rec");
+        var latest = site.Store.LatestEventId;
+        using var first = dir.Start();
+        await Eventually.TrueAsync(() => StateFileJson.LastEventId(dir.StatePath, DaemonDirectory.CollectionKey, "rec") == latest || first.HasExited,
+            "the first daemon starts", TimeSpan.FromSeconds(60));
+        Assert.False(first.HasExited, first.Output);
+
+        using (var second = dir.Start())
+        {
+            Assert.Equal(2, await second.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains($"state file {dir.StatePath} is in use by process {first.Id} on {Environment.MachineName}", second.Output,
+                StringComparison.Ordinal);
+        }
+
+        // The first one never noticed: it delivers, once.
+        dir.Updates(3);
+        await Eventually.TrueAsync(() => dir.Recorded("rec").Count == 3, "the first daemon delivers", TimeSpan.FromSeconds(30));
+        first.Terminate();
+        Assert.Equal(0, await first.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal([latest + 1, latest + 2, latest + 3], dir.Recorded("rec"));
+    }
+
     private static HashSet<long> AllIds(EmulatorServer site)
     {
         var ids = new HashSet<long>();

@@ -112,6 +112,42 @@ public sealed class AuthResolverTests
     }
 
     [Fact]
+    public async Task SudoAsLogin_ByAPersonOutsideTheAdminGroup_IsRefusedBeforeTheTargetIsLookedUp()
+    {
+        await using var site = await TestSite.StartAsync();
+        site.Store.AddHumanUser("jane.doe", "Jane Doe", "s3cret");
+        site.Store.AddHumanUser("ben.ortiz", "Ben Ortiz", "pw");
+        var asJane = new JObject { ["user_login"] = "jane.doe", ["user_password"] = "s3cret" };
+
+        asJane["sudo_as_login"] = "ben.ortiz";
+        var known = await site.FaultAsync("read", ShotQuery, asJane);
+        asJane["sudo_as_login"] = "nobody";
+        var unknown = await site.FaultAsync("read", ShotQuery, asJane);
+
+        Assert.StartsWith("The user does not have permission to 'sudo':", (string?)known["message"]);
+        Assert.StartsWith("The user does not have permission to 'sudo':", (string?)unknown["message"]);
+        Assert.Equal(102, (int)known["error_code"]!);
+    }
+
+    [Fact]
+    public async Task SudoAsLogin_ByAPersonInTheAdminGroup_ActsAsTheOtherPerson()
+    {
+        await using var site = await TestSite.StartAsync();
+        var admins = (int)site.Store.Create("PermissionRuleSet", new JObject { ["code"] = "Admin", ["entity_type"] = "HumanUser" })["id"]!;
+        var jane = (int)site.Store.AddHumanUser("jane.doe", "Jane Doe", "s3cret")["id"]!;
+        var ben = (int)site.Store.AddHumanUser("ben.ortiz", "Ben Ortiz", "pw")["id"]!;
+        site.Store.Update("HumanUser", jane, new JObject { ["permission_rule_set"] = TestSite.Link("PermissionRuleSet", admins) });
+        var auth = new JObject { ["user_login"] = "jane.doe", ["user_password"] = "s3cret", ["sudo_as_login"] = "ben.ortiz" };
+        var before = site.Store.LatestEventId;
+
+        await site.CreateAsync("Shot", new JObject { ["code"] = "s" }, auth);
+
+        var created = Assert.Single(await site.EventsAfterAsync(before), e => (string?)e["event_type"] == "Shotgun_Shot_New");
+        Assert.Equal(ben, (int)created["user"]!["id"]!);
+        Assert.Equal(jane, (int)created["meta"]!["sudo_actual_user"]!["id"]!);
+    }
+
+    [Fact]
     public async Task SessionUuid_IsStampedOnEveryEventOfTheWrite()
     {
         await using var site = await TestSite.StartAsync();

@@ -17,11 +17,13 @@ public sealed class PreferencesMethodTests
         Assert.Equal("days", (string?)prefs["duration_units"]);
         Assert.Equal(JTokenType.Float, prefs["hours_per_day"]!.Type);
         Assert.Equal(8.0, (double)prefs["hours_per_day"]!);
-        Assert.Equal(JTokenType.Null, prefs["last_day_work_week"]!.Type);
+        Assert.True((bool)prefs["enable_rv_integration"]!);
+        Assert.False((bool)prefs["enable_shotgun_review_for_rv"]!);
         Assert.True((bool)prefs["support_local_storage"]!);
         Assert.False((bool)prefs["format_currency_fields_display_dollar_sign"]!);
         Assert.True(prefs.ContainsKey("view_master_settings"));
-        Assert.Equal(15, prefs.Count);
+        Assert.True(prefs.ContainsKey("creative_review_settings"));
+        Assert.Equal(17, prefs.Count);
     }
 
     [Fact]

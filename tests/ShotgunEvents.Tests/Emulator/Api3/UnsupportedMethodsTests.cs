@@ -17,7 +17,7 @@ public sealed partial class UnsupportedMethodsTests
         "read", "summarize", "create", "update", "delete", "revive", "batch", "work_schedule_read", "work_schedule_update",
         "follow", "unfollow", "followers", "following", "schema_entity_read", "schema_read", "schema_field_read",
         "update_project_last_accessed_by_current_user", "get_session_token", "preferences_read", "user_subscriptions_read",
-        "user_subscriptions_create", "note_thread_contents", "activity_stream", "query_display_name_cache",
+        "user_subscriptions_create", "note_thread_contents", "activity_stream", "query_display_name_cache", "export_page",
     ];
 
     public static TheoryData<string> ReadmeListed() => [.. ReadmeList()];

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using ShotgunEvents.Tests.Emulator.Schema;
 using ShotgunEvents.Tests.Emulator.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Api3;
@@ -58,6 +59,91 @@ public sealed class WriteMethodsTests
 
         Assert.Contains($"Shot.{field}", (string?)error["message"]);
         Assert.Single(await site.ReadAsync("Shot"));
+    }
+
+    [Fact]
+    public async Task Create_WithoutAMandatoryField_IsStoredAsASiteStoresIt()
+    {
+        // Sites create rows without their mandatory fields (the Python API's live suite makes Shots without code,
+        // Tasks without content, Notes without subject): the flag is the web UI's.
+        await using var site = await TestSite.StartAsync();
+        var definition = (JObject)await site.ResultsAsync("schema_field_read", new JObject { ["type"] = "Project", ["field_name"] = "name" });
+
+        var project = await site.CreateAsync("Project", new JObject { ["sg_status"] = "Active" }, returnFields: ["name"]);
+
+        Assert.True((bool)definition["name"]!["mandatory"]!["value"]!);
+        Assert.Equal(JTokenType.Null, project["name"]!.Type);
+        Assert.Single(await site.ReadAsync("Project"));
+    }
+
+    [Fact]
+    public async Task CreateThenUpdate_FieldNotEditable_IsSetOnCreateButRefusedOnUpdate()
+    {
+        await using var site = await TestSite.StartAsync();
+        var jane = (int)site.Store.AddHumanUser("jane.doe", "Jane Doe", "s3cret")["id"]!;
+        var definition = (JObject)await site.ResultsAsync("schema_field_read", new JObject { ["type"] = "Shot", ["field_name"] = "created_by" });
+
+        var shot = await site.CreateAsync("Shot", new JObject { ["code"] = "s", ["created_by"] = TestSite.Link("HumanUser", jane) }, returnFields: ["created_by"]);
+        var error = await site.FaultAsync("update", new JObject
+        {
+            ["type"] = "Shot", ["id"] = (int)shot["id"]!,
+            ["fields"] = new JArray(new JObject { ["field_name"] = "created_by", ["value"] = null }),
+        });
+
+        Assert.False((bool)definition["created_by"]!["editable"]!["value"]!);
+        Assert.Equal(jane, (int)shot["created_by"]!["id"]!);
+        Assert.Equal("API update() Shot.created_by is not editable.", (string?)error["message"]);
+        Assert.Equal(jane, (int)(await site.ReadAsync("Shot", fields: ["created_by"]))[0]["created_by"]!["id"]!);
+    }
+
+    [Fact]
+    public async Task Create_FlagsAsARealSiteSchemaHasThem_SetsWhatTheLiveSuiteSets()
+    {
+        // The flags of a real site's schema (Fixtures/Schema/site-flags.json copies them): the Python API's live suite
+        // creates each of these rows on real sites.
+        await using var site = await TestSite.StartAsync(schemaPath: SchemaLoaderTests.Fixture("site-flags.json"));
+
+        var user = await site.CreateAsync("HumanUser", new JObject { ["login"] = "tester", ["password_proxy"] = "pw", ["sg_status_list"] = "act" });
+        var note = await site.CreateAsync("Note", new JObject { ["content"] = "no subject" }, returnFields: ["subject"]);
+        var page = await site.CreateAsync("Page", new JObject { ["entity_type"] = "Shot" }, returnFields: ["name"]);
+        var shot = await site.CreateAsync("Shot", new JObject());
+        var asTester = await site.ResultsAsync("read", new JObject
+        {
+            ["type"] = "Shot", ["filters"] = new JObject { ["logical_operator"] = "and", ["conditions"] = new JArray() }, ["return_fields"] = new JArray("id"),
+        }, new JObject { ["user_login"] = "tester", ["user_password"] = "pw" });
+
+        Assert.Equal("HumanUser", (string?)user["type"]);
+        Assert.Equal(JTokenType.Null, note["subject"]!.Type);
+        Assert.Equal("Shot", (string?)page["entity_type"]);
+        Assert.Equal((int)shot["id"]!, (int)asTester["entities"]![0]!["id"]!);
+    }
+
+    [Fact]
+    public async Task EventLogEntry_CreateCustomEvent_EveryFieldNotEditableAsOnARealSite_IsLogged()
+    {
+        await using var site = await TestSite.StartAsync(schemaPath: SchemaLoaderTests.Fixture("site-flags.json"));
+        var before = site.Store.LatestEventId;
+
+        var created = await site.CreateAsync("EventLogEntry", new JObject { ["event_type"] = "Toolkit_App_Startup", ["description"] = "started" });
+
+        var logged = site.Store.ReadEvents(before).Single();
+        Assert.Equal((int)created["id"]!, (int)logged["id"]!);
+        Assert.Equal("Toolkit_App_Startup", (string?)logged["event_type"]);
+        Assert.Equal("started", (string?)logged["description"]);
+    }
+
+    [Fact]
+    public async Task Create_LocalStorage_TheSiteGivesEachAUuid()
+    {
+        await using var site = await TestSite.StartAsync();
+
+        var first = await site.CreateAsync("LocalStorage", new JObject { ["code"] = "primary" }, returnFields: ["uuid"]);
+        var second = await site.CreateAsync("LocalStorage", new JObject { ["code"] = "secondary" }, returnFields: ["uuid"]);
+
+        Assert.True(Guid.TryParse((string?)first["uuid"], out _), $"not a uuid: {first["uuid"]}");
+        Assert.NotEqual((string?)first["uuid"], (string?)second["uuid"]);
+        var found = await site.ReadAsync("LocalStorage", TestSite.Condition("uuid", "is", (string?)second["uuid"]), ["code"]);
+        Assert.Equal("secondary", (string?)Assert.Single(found)["code"]);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Newtonsoft.Json.Linq;
+using ShotgunEvents.Emulator;
 using ShotgunEvents.Tests.Emulator.Support;
 
 namespace ShotgunEvents.Tests.Emulator.Hosting;
@@ -14,7 +15,8 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
     private static readonly byte[] Movie = Encoding.UTF8.GetBytes("not really a quicktime, but bytes all the same \u00e9\u00e8");
     private TestSite _site = null!;
 
-    public async Task InitializeAsync() => _site = await TestSite.StartAsync();
+    // The site clock is a fake one, so a test decides when an uploaded thumbnail is done processing.
+    public async Task InitializeAsync() => _site = await TestSite.StartAsync(fakeTime: true);
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
 
@@ -63,6 +65,7 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 1, 2, 3, 4 };
 
         await UploadAsync(_site, "Shot", shot, "thumb.png", png, "Thumbnail");
+        _site.Time!.Advance(new EmulatorOptions().ThumbnailProcessing);
 
         var image = (string?)(await _site.ReadAsync("Shot", TestSite.Condition("id", "is", shot), ["image", "filmstrip_image"]))[0]["image"];
         Assert.StartsWith(_site.Server.BaseUri + "files/", image);
@@ -75,11 +78,48 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UploadThumbnail_WhileProcessing_ReadsAsTheSitesTransientPlaceholderThenAsTheFile()
+    {
+        var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
+        var project = (int)(await _site.CreateAsync("Project", new JObject { ["name"] = "p" }))["id"]!;
+        await _site.UpdateAsync("Shot", shot, new JObject { ["project"] = TestSite.Link("Project", project) });
+        var processing = new EmulatorOptions().ThumbnailProcessing;
+
+        await UploadAsync(_site, "Project", project, "thumb.jpg", Movie, "Thumbnail");
+        var pending = (await _site.ReadAsync("Shot", TestSite.Condition("id", "is", shot), ["project.Project.image"]))[0];
+        using var placeholder = await _site.Http.GetAsync((string?)pending["project.Project.image"]);
+        _site.Time!.Advance(processing - TimeSpan.FromMilliseconds(1));
+        var stillPending = (string?)(await _site.ReadAsync("Project", TestSite.Condition("id", "is", project), ["image"]))[0]["image"];
+        _site.Time.Advance(TimeSpan.FromMilliseconds(1));
+        var done = (string?)(await _site.ReadAsync("Project", TestSite.Condition("id", "is", project), ["image"]))[0]["image"];
+
+        Assert.Equal(_site.Server.BaseUri + "images/status/transient/thumbnail_pending.png", (string?)pending["project.Project.image"]);
+        Assert.Equal(HttpStatusCode.OK, placeholder.StatusCode);
+        Assert.Equal("image/png", placeholder.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await placeholder.Content.ReadAsByteArrayAsync())[..4]);
+        Assert.Equal((string?)pending["project.Project.image"], stillPending);
+        Assert.StartsWith(_site.Server.BaseUri + "files/", done);
+        Assert.Equal(Movie, await DownloadAsync(done!));
+    }
+
+    [Fact]
+    public async Task UploadThumbnail_ZeroProcessingTime_IsFinalAtOnce()
+    {
+        await using var site = await TestSite.StartAsync(fakeTime: true, thumbnailProcessing: TimeSpan.Zero);
+        var shot = (int)(await site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
+
+        await UploadAsync(site, "Shot", shot, "thumb.jpg", Movie, "Thumbnail");
+
+        Assert.StartsWith(site.Server.BaseUri + "files/", (string?)(await site.ReadAsync("Shot", TestSite.Condition("id", "is", shot), ["image"]))[0]["image"]);
+    }
+
+    [Fact]
     public async Task UploadFilmstrip_SetsFilmstripImageOnly()
     {
         var shot = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "sh010" }))["id"]!;
 
         await UploadAsync(_site, "Shot", shot, "strip.jpg", Movie, "Thumbnail", ("filmstrip", "True"));
+        _site.Time!.Advance(new EmulatorOptions().ThumbnailProcessing);
 
         var row = (await _site.ReadAsync("Shot", TestSite.Condition("id", "is", shot), ["image", "filmstrip_image"]))[0];
         Assert.Equal(JTokenType.Null, row["image"]!.Type);
@@ -145,12 +185,27 @@ public sealed class UploadEndpointsTests : IAsyncLifetime
         var a = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "a" }))["id"]!;
         var b = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "b" }))["id"]!;
         var thumbnail = await UploadAsync(_site, "Shot", a, "thumb.jpg", Movie, "Thumbnail");
+        _site.Time!.Advance(new EmulatorOptions().ThumbnailProcessing);
 
         var answer = await FormAsync("/upload/share_thumbnail", ("entities", $"Shot_{b}"), ("source_entity", $"Shot_{a}"), ("filmstrip_thumbnail", "False"));
 
         Assert.Equal($"1:{thumbnail}\n", answer);
         var rows = await _site.ReadAsync("Shot", fields: ["image"]);
         Assert.Equal((string?)rows.Single(r => (int)r["id"]! == a)["image"], (string?)rows.Single(r => (int)r["id"]! == b)["image"]);
+    }
+
+    [Fact]
+    public async Task ShareThumbnail_SourceStillProcessing_AnswersNotReadyAndChangesNothing()
+    {
+        var a = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "a" }))["id"]!;
+        var b = (int)(await _site.CreateAsync("Shot", new JObject { ["code"] = "b" }))["id"]!;
+        await UploadAsync(_site, "Shot", a, "thumb.jpg", Movie, "Thumbnail");
+
+        var answer = await FormAsync("/upload/share_thumbnail", ("entities", $"Shot_{b}"), ("source_entity", $"Shot_{a}"), ("filmstrip_thumbnail", "False"));
+
+        // Status 2 is what the Python API raises as ShotgunThumbnailNotReady.
+        Assert.StartsWith("2\nsource_entity image is a transient thumbnail that cannot be shared.", answer);
+        Assert.Equal(JTokenType.Null, (await _site.ReadAsync("Shot", TestSite.Condition("id", "is", b), ["image"]))[0]["image"]!.Type);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using CliSandbox = ShotgunEvents.Tests.Daemon.Cli.Support.CliSandbox;
 
 namespace ShotgunEvents.Tests.Emulator.PythonApi;
 
 /// <summary>
-/// Finds <c>python3</c> and an importable <c>shotgun_api3</c> (installed, on <c>PYTHONPATH</c>, or in the folder named by
-/// <c>SHOTGUN_API3_PATH</c>, which must hold the <c>shotgun_api3</c> package). Probed once per test run.
+/// Finds <c>python3</c> and the official Python API's folder: <c>../shared/python-api</c> beside the repository (the
+/// client in <c>shotgun_api3/</c> and its live suite in <c>tests/</c>), or the folder named by
+/// <c>SHOTGUN_API3_PATH</c>. Probed once per test run.
 /// </summary>
 internal static class PythonApi
 {
@@ -12,19 +14,28 @@ internal static class PythonApi
 
     private static readonly Lazy<string?> Probe = new(FindMissing);
 
-    /// <summary>Null when the scripts can run; otherwise what is missing, for the skip message.</summary>
+    /// <summary>The Python API's folder: <c>SHOTGUN_API3_PATH</c>, else <c>../shared/python-api</c> from the repository root.</summary>
+    public static string Folder { get; } = Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } path
+        ? Path.GetFullPath(path)
+        : Path.GetFullPath(Path.Combine(CliSandbox.RepositoryRoot, "..", "shared", "python-api"));
+
+    /// <summary>Null when the Python API can run; otherwise what is missing, for the skip message.</summary>
     public static string? Missing => Probe.Value;
 
-    /// <summary>The extra PYTHONPATH the scripts need: SHOTGUN_API3_PATH, then the inherited PYTHONPATH.</summary>
-    public static string PythonPath => string.Join(Path.PathSeparator,
-        new[] { Environment.GetEnvironmentVariable(PathVariable), Environment.GetEnvironmentVariable("PYTHONPATH") }.Where(p => !string.IsNullOrEmpty(p)));
+    /// <summary>The Python API's live suite, <c>tests/test_api.py</c> with the files it reads.</summary>
+    public static string SuiteFolder => Path.Combine(Folder, "tests");
 
     private static string? FindMissing()
     {
+        if (!File.Exists(Path.Combine(Folder, "shotgun_api3", "__init__.py")))
+        {
+            return $"the official Python API is not at {Folder} (expected shotgun_api3/ there; set {PathVariable} to a folder holding it)";
+        }
+
         var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("import shotgun_api3, sys; sys.stdout.write(shotgun_api3.__version__)");
-        start.Environment["PYTHONPATH"] = PythonPath;
+        start.Environment["PYTHONPATH"] = Folder;
         try
         {
             using var process = Process.Start(start);
@@ -43,7 +54,7 @@ internal static class PythonApi
 
             return process.ExitCode == 0
                 ? null
-                : $"python3 cannot import shotgun_api3 (install it, or set {PathVariable} to a folder holding the shotgun_api3 package): {error.Result.Trim().Split('\n').LastOrDefault()}";
+                : $"python3 cannot import shotgun_api3 from {Folder}: {error.Result.Trim().Split('\n').LastOrDefault()}";
         }
         catch (System.ComponentModel.Win32Exception)
         {

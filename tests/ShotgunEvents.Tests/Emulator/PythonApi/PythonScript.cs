@@ -22,7 +22,7 @@ internal static class PythonScript
             StandardOutputEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(Path.Combine(ScriptsDirectory, script));
-        start.Environment["PYTHONPATH"] = string.Join(Path.PathSeparator, new[] { ScriptsDirectory, PythonApi.PythonPath }.Where(p => p.Length > 0));
+        start.Environment["PYTHONPATH"] = string.Join(Path.PathSeparator, ScriptsDirectory, PythonApi.Folder);
         start.Environment["SG_URL"] = site.Server.BaseUri.ToString().TrimEnd('/');
         start.Environment["SG_SCRIPT"] = TestSite.ScriptName;
         start.Environment["SG_KEY"] = TestSite.ScriptKey;

@@ -75,16 +75,15 @@ public sealed class SchemaLoaderTests
     }
 
     [Fact]
-    public void LoadFile_UnknownDataType_LoadsAsReadOnlyTextWithOneWarningPerType()
+    public void LoadFile_UnknownDataType_LoadsAsUncheckedValuesWithOneWarningPerType()
     {
         var schema = SchemaLoader.LoadFile(Fixture("py2/schema.pickle"));
 
         Assert.True(schema.GetEntity("Shot", "read").TryGetField("sg_hologram", out var hologram));
         Assert.Equal(FieldKind.Text, hologram.Kind);
-        Assert.False(hologram.Editable);
         Assert.Equal("hologram", hologram.DataTypeName);
         var warning = Assert.Single(schema.Warnings, w => w.Contains("hologram", StringComparison.Ordinal));
-        Assert.Contains("read-only text", warning, StringComparison.Ordinal);
+        Assert.Contains("stored as sent", warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,7 +40,8 @@ internal sealed class TestSite : IAsyncDisposable
     }
 
     public static async Task<TestSite> StartAsync(bool fakeTime = false, EmulatorSeed seed = EmulatorSeed.Empty, string? snapshotPath = null, bool activity = false,
-        TimeSpan latency = default, IReadOnlyList<WebhookRegistration>? webhooks = null)
+        TimeSpan latency = default, IReadOnlyList<WebhookRegistration>? webhooks = null, TimeSpan? thumbnailProcessing = null,
+        string? schemaPath = null)
     {
         var time = fakeTime ? new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 30, 0, TimeSpan.Zero)) : null;
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -53,6 +54,8 @@ internal sealed class TestSite : IAsyncDisposable
             ActivityGenerator = activity,
             Latency = latency,
             Webhooks = webhooks ?? [],
+            ThumbnailProcessing = thumbnailProcessing ?? new EmulatorOptions().ThumbnailProcessing,
+            SchemaPath = schemaPath,
         });
         return new TestSite(server, time);
     }
