@@ -1,4 +1,3 @@
-using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 
 namespace ShotgunEvents.Daemon.Cli;
@@ -17,11 +16,13 @@ internal static class ReloadCommand
         time ??= TimeProvider.System;
         var settings = SettingsLoader.Load(options.Config);
         var stateFile = Path.GetFullPath(settings.Daemon.EventIdFile);
-        if (RunningDaemon.On(stateFile)?.Pid is not { } pid)
+        if (RunningDaemon.On(stateFile) is not { } daemon)
         {
-            throw new UserErrorException($"No daemon is running on {stateFile} (no live process in {StatusReport.PathFor(stateFile)}); " +
+            throw new UserErrorException($"No daemon is running on {stateFile} (nobody holds {StateLock.PathFor(stateFile)}); " +
                                          "nothing to reload. A daemon started with this config reads every plugin at start anyway.", ExitCodes.Failure);
         }
+
+        var pid = daemon.IsLocal ? daemon.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{daemon.Pid} on {daemon.Host}";
 
         var id = Guid.NewGuid().ToString("N");
         var request = ReloadRequests.RequestPath(stateFile);
