@@ -17,6 +17,7 @@ public static class Program
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
         typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions), typeof(InitOptions),
         typeof(EditorSupportOptions), typeof(ReloadOptions), typeof(HealthcheckOptions),
+        typeof(ReshardOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -65,6 +66,7 @@ public static class Program
                 (EditorSupportOptions o) => Task.FromResult(EditorSupportCommand.Run(o, Console.Out)),
                 (ReloadOptions o) => ReloadCommand.RunAsync(o, Console.Out),
                 (HealthcheckOptions o) => HealthcheckCommand.RunAsync(o, Console.Out),
+                (ReshardOptions o) => Task.FromResult(ReshardCommand.Run(o, Console.Out)),
                 _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
     }
 

@@ -3,6 +3,7 @@ using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Plugins;
+using ShotgunEvents.Emulator;
 
 namespace ShotgunEvents.Daemon.Cli;
 
@@ -26,7 +27,7 @@ internal static class ReplayCommand
         MarkedConsoleLogging.Apply(SettingsMapping.ToNLog(settings.Daemon.Logging), Marker, settings.Daemon.LogFormat == LogFormat.Json);
         if (settings.Shotgun.IsEmbedded)
         {
-            output.WriteLine(EmbeddedSiteNotice(settings));
+            settings = EmbeddedSite(settings, output);
         }
 
         await using var runtime = await DaemonRuntime.CreateAsync(settings,
@@ -77,20 +78,29 @@ internal static class ReplayCommand
     public const string Marker = "[replay]";
 
     /// <summary>
-    /// Which site a replay with <c>server = embedded</c> reads: never the running daemon's (it lives in that process),
-    /// but a copy of the demo site as a daemon last saved it on stopping, or a freshly seeded one.
+    /// Which site a replay with <c>server = embedded</c> reads, said plainly: the running daemon's own embedded site when
+    /// a daemon runs on this config (the events <c>status</c> shows are there; the demo site lets its pipeline script in
+    /// whatever key the daemon made up), else a copy of the demo site as a daemon saved it when it last stopped, or a
+    /// freshly seeded one. A copy is never saved back.
     /// </summary>
-    private static string EmbeddedSiteNotice(DaemonSettings settings)
+    private static DaemonSettings EmbeddedSite(DaemonSettings settings, TextWriter output)
     {
+        if (RunningDaemon.On(settings.Daemon.EventIdFile) is { IsLocal: true, Site: { } address } daemon
+            && Uri.TryCreate(address, UriKind.Absolute, out var site))
+        {
+            output.WriteLine($"{Marker} server = embedded, and a daemon (pid {daemon.Pid}) runs on this config: replaying against its " +
+                             $"embedded site at {site} (the events status shows).");
+            return settings with
+            {
+                Shotgun = settings.Shotgun with { Url = site, ScriptName = DemoCredentials.ScriptName, ScriptKey = DemoCredentials.ScriptKey },
+            };
+        }
+
         var saved = DaemonRuntime.EmbeddedSitePath(settings.Daemon);
         var copy = File.Exists(saved)
             ? $"the demo site as a daemon saved it when it last stopped ({saved}, {File.GetLastWriteTimeUtc(saved):yyyy-MM-dd HH:mm:ss} UTC)"
             : $"a freshly seeded demo site (no daemon has saved one yet at {saved})";
-        var running = RunningDaemon.On(settings.Daemon.EventIdFile) is { } daemon
-            ? $" The daemon (pid {daemon.Pid}) running on this config has its own embedded site{(daemon.Site is null ? string.Empty : $" at {daemon.Site}")}, " +
-              "inside its process, where replay cannot reach: event ids that daemon shows (status) may not exist here; stop it, and " +
-              "replay then reads the site it saved."
-            : string.Empty;
-        return $"{Marker} server = embedded: replaying against {copy}; nothing of it is saved.{running}";
+        output.WriteLine($"{Marker} server = embedded and no daemon runs on this config: replaying against {copy}; nothing of it is saved.");
+        return settings;
     }
 }

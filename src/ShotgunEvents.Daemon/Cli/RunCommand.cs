@@ -6,6 +6,7 @@ using NLog.Extensions.Logging;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Shards;
 using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon.Cli;
@@ -18,7 +19,7 @@ internal static class RunCommand
     /// <param name="warmUp">The head start begun at <c>Main</c>'s first line, or null.</param>
     public static async Task<int> RunAsync(RunOptions options, StartupWarmUp? warmUp = null)
     {
-        var settings = SettingsLoader.Load(options.Config);
+        var settings = SettingsLoader.Load(options.Config, options.Shard);
         // Off this thread: deciding whether a compiler warm-up is needed reads every plugin's cache entry (~20 ms for 20).
         _ = Task.Run(() => CompilerWarmUp.StartUnlessCached(settings.Plugins.Paths.Select(p => p.FullPath),
             DaemonRuntime.CompileCacheDirectory(settings.Daemon)));
@@ -26,7 +27,7 @@ internal static class RunCommand
         _ = warmUp?.WaitForLogging();
         var logging = LoggingBootstrap.Apply(settings, alerts?.Target);
         var log = LogManager.GetLogger(LoggerNames.Engine);
-        foreach (var line in StartupBanner.Lines(settings, logging))
+        foreach (var line in StartupBanner.Lines(settings, logging, settings.Shards.Shard?.ToString()))
         {
             log.Info(line);
         }
@@ -37,6 +38,7 @@ internal static class RunCommand
         }
 
         using var stateLock = StateLock.Acquire(settings.Daemon.EventIdFile);
+        ShardStateLayout.EnsureMatches(settings);
         using var pid = PidFile.Acquire(settings.Daemon.PidFile);
         if (options.ResetState)
         {

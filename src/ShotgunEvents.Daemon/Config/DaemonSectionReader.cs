@@ -57,6 +57,8 @@ internal static class DaemonSectionReader
             FailedEventRetryBackoff = r.Seconds("failed_event_retry_backoff", d.FailedEventRetryBackoff, allowZero: true),
         };
 
+        // Read with the sharding (ShardsSectionReader), which needs the other sections too.
+        r.Skip("shard");
         r.ReportUnknownKeys();
         return section;
     }

@@ -153,7 +153,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             RetryBackoff = daemon.FailedEventRetryBackoff,
         };
         var collections = settings.Plugins.Paths
-            .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
+            .Select(p => new EngineCollection(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time, settings.Shards.Owns(p.Configured)), p.Configured))
             .ToArray();
 
         var source = new SiteEventSource(engineConnection);

@@ -51,7 +51,7 @@ public sealed class ReplayCommandTests
     }
 
     [Fact]
-    public async Task Replay_EmbeddedSiteWhileTheDaemonRuns_SaysWhichSiteAndLeavesTheDaemonsLogsAndSavedSiteAlone()
+    public async Task Replay_EmbeddedSiteWhileTheDaemonRuns_ReplaysAgainstTheDaemonsSiteSayingSoAndLeavesItsLogsAlone()
     {
         using var sandbox = new CliSandbox();
         Assert.Equal(0, (await CommandProcess.RunAsync(sandbox.Root, "init")).ExitCode);
@@ -66,8 +66,7 @@ public sealed class ReplayCommandTests
 
         Assert.True(replay.ExitCode == 0, replay.ToString());
         var lines = replay.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("[replay] server = embedded: replaying against a freshly seeded demo site", lines[0], StringComparison.Ordinal);
-        Assert.Contains($"The daemon (pid {daemon.Id}) running on this config has its own embedded site at {site}", lines[0], StringComparison.Ordinal);
+        Assert.Equal($"[replay] server = embedded, and a daemon (pid {daemon.Id}) runs on this config: replaying against its embedded site at {site} (the events status shows).", lines[0]);
         Assert.All(lines, l => Assert.StartsWith("[replay] ", l, StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("plugin.log_changes.", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(": Handled", StringComparison.Ordinal));
@@ -76,6 +75,14 @@ public sealed class ReplayCommandTests
         daemon.Terminate();
         Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.True(File.Exists(sandbox.Path("state", "embedded-site.json")), "the daemon saves its own site when it stops");
+        var saved = File.GetLastWriteTimeUtc(sandbox.Path("state", "embedded-site.json"));
+
+        // With no daemon running, a copy of the site that daemon saved, and the copy is left as it was.
+        var again = await CommandProcess.RunAsync(sandbox.Root, "replay", "--plugin", "log_changes", "--event", "1", "--dry-run");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.StartsWith("[replay] server = embedded and no daemon runs on this config: replaying against the demo site as a daemon saved it",
+            again.Output, StringComparison.Ordinal);
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(sandbox.Path("state", "embedded-site.json")));
         foreach (var log in new[] { engineLog, pluginLog })
         {
             Assert.DoesNotContain("[replay]", File.ReadAllText(log), StringComparison.Ordinal);

@@ -290,7 +290,8 @@ public sealed class ConfigLoaderTests : IDisposable
 
         // The named ones, and the documented overrides of [daemon] keys (never interpolated into anything else).
         Assert.Equal(["SITE", "SCRIPT", "KEY"], asked.Where(n => !n.StartsWith("SHOTGUN_EVENTS_", StringComparison.Ordinal)));
-        Assert.Equal(["SHOTGUN_EVENTS_LOG_FORMAT"], asked.Where(n => n.StartsWith("SHOTGUN_EVENTS_", StringComparison.Ordinal)));
+        Assert.Equal(["SHOTGUN_EVENTS_LOG_FORMAT", "SHOTGUN_EVENTS_SHARD", "SHOTGUN_EVENTS_SHARD_INDEX", "SHOTGUN_EVENTS_SHARD_COUNT"],
+            asked.Where(n => n.StartsWith("SHOTGUN_EVENTS_", StringComparison.Ordinal)));
         Assert.Equal(new Uri("https://site.example.com"), settings.Shotgun.Url);
     }
 
