@@ -25,6 +25,12 @@ public sealed class EmulatorOptions
     public string? SnapshotPath { get; init; }
 
     /// <summary>
+    /// False to load <see cref="SnapshotPath"/> without saving it on stop: a second process (the daemon's <c>replay</c>)
+    /// reads the site a daemon saved and leaves the file to that daemon. True by default.
+    /// </summary>
+    public bool SaveSnapshotOnStop { get; init; } = true;
+
+    /// <summary>
     /// The folder for uploaded files (attachments and thumbnails). Null keeps them beside <see cref="SnapshotPath"/>
     /// (<c>&lt;snapshot&gt;.files</c>), so a saved site keeps its files; without a snapshot, a temporary folder removed on dispose.
     /// </summary>

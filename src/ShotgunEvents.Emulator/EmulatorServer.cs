@@ -168,7 +168,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             await webhooks.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (_options.SnapshotPath is { } path)
+        if (_options.SnapshotPath is { } path && _options.SaveSnapshotOnStop)
         {
             await Store.SaveSnapshotAsync(path).ConfigureAwait(false);
             _logger.LogInformation("Emulator snapshot saved to {Path}", path);

@@ -58,7 +58,7 @@ internal static class CompilerWarmUp
         {
             var tree = CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script));
             var compilation = CSharpCompilation.CreateScriptCompilation("ShotgunEvents.WarmUp", tree,
-                HostReferences.CuratedPaths.Select(p => MetadataReference.CreateFromFile(p)),
+                HostMetadataReferences.All,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: HostReferences.DefaultUsings,
                     nullableContextOptions: NullableContextOptions.Enable),
                 globalsType: typeof(PluginGlobals));

@@ -15,7 +15,9 @@ public static class Program
     private static readonly Type[] Verbs =
     [
         typeof(RunOptions), typeof(CheckOptions), typeof(StatusOptions), typeof(ReplayOptions), typeof(EmulatorVerbOptions),
-        typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions),
+        typeof(NewPluginOptions), typeof(MigrateStateOptions), typeof(DumpSchemaOptions), typeof(InitOptions),
+        typeof(EditorSupportOptions), typeof(ReloadOptions), typeof(HealthcheckOptions),
+        typeof(ReshardOptions),
     ];
 
     /// <summary>Runs the command.</summary>
@@ -60,6 +62,11 @@ public static class Program
                 (DumpSchemaOptions o) => DumpSchemaCommand.RunAsync(o, Console.Out),
                 (NewPluginOptions o) => Task.FromResult(NewPluginCommand.Run(o.Name, NewPluginCommand.TargetDirectory(o), Console.Out)),
                 (MigrateStateOptions o) => Task.FromResult(MigrateStateCommand.Run(o, Console.Out)),
+                (InitOptions o) => Task.FromResult(InitCommand.Run(o, Console.Out)),
+                (EditorSupportOptions o) => Task.FromResult(EditorSupportCommand.Run(o, Console.Out)),
+                (ReloadOptions o) => ReloadCommand.RunAsync(o, Console.Out),
+                (HealthcheckOptions o) => HealthcheckCommand.RunAsync(o, Console.Out),
+                (ReshardOptions o) => Task.FromResult(ReshardCommand.Run(o, Console.Out)),
                 _ => Task.FromResult(ExitCodes.Usage))).ConfigureAwait(false);
     }
 

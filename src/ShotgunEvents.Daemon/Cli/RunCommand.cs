@@ -3,11 +3,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NLog;
 using NLog.Extensions.Logging;
-using Microsoft.Extensions.Hosting.Systemd;
 using ShotgunEvents.Daemon.Config;
 using ShotgunEvents.Daemon.Events;
 using ShotgunEvents.Daemon.Hosting;
 using ShotgunEvents.Daemon.Logging;
+using ShotgunEvents.Daemon.Shards;
 using ShotgunEvents.Daemon.State;
 
 namespace ShotgunEvents.Daemon.Cli;
@@ -20,20 +20,26 @@ internal static class RunCommand
     /// <param name="warmUp">The head start begun at <c>Main</c>'s first line, or null.</param>
     public static async Task<int> RunAsync(RunOptions options, StartupWarmUp? warmUp = null)
     {
-        var settings = SettingsLoader.Load(options.Config);
+        var settings = SettingsLoader.Load(options.Config, options.Shard);
         // Off this thread: deciding whether a compiler warm-up is needed reads every plugin's cache entry (~20 ms for 20).
         _ = Task.Run(() => CompilerWarmUp.StartUnlessCached(settings.Plugins.Paths.Select(p => p.FullPath),
             settings.Daemon.CompileCacheDirectory));
         await using var alerts = AlertsBootstrap.Start(settings);
         _ = warmUp?.WaitForLogging();
-        LoggingBootstrap.Apply(settings, alerts?.Target);
+        var logging = LoggingBootstrap.Apply(settings, alerts?.Target);
         var log = LogManager.GetLogger(LoggerNames.Engine);
+        foreach (var line in StartupBanner.Lines(settings, logging, settings.Shards.Shard?.ToString()))
+        {
+            log.Info(line);
+        }
+
         foreach (var warning in settings.Warnings)
         {
             log.Warn(warning.ToString());
         }
 
         using var stateLock = StateLock.Acquire(settings.Daemon.EventIdFile);
+        ShardStateLayout.EnsureMatches(settings);
         using var pid = PidFile.Acquire(settings.Daemon.PidFile);
         if (options.ResetState)
         {
@@ -60,6 +66,8 @@ internal static class RunCommand
         using var host = DaemonHost.Build(runtime, builder =>
         {
             builder.Services.AddSystemd();
+            // A Windows service under the service control manager (sc.exe; README): its stop is the host's stop, as SIGTERM.
+            builder.Services.AddWindowsService(o => o.ServiceName = "ShotgunEvents");
             // The host's own start/stop chatter ("Content root path: ...") says nothing a TD needs; the engine logs its own.
             // NLog drops Microsoft.Extensions.Logging filters unless told to keep them.
             builder.Logging.AddNLog(new NLogProviderOptions { RemoveLoggerFactoryFilter = false });
@@ -72,12 +80,13 @@ internal static class RunCommand
         // Never disposed: the backstop thread may still look at it after this method returns.
         var finished = new ManualResetEventSlim();
         using var backstop = lifetime.ApplicationStopping.Register(() => StartExitBackstop(settings.Daemon.ShutdownTimeout, finished, runtime.Engine, log));
-        if (WatchdogPing.Requested)
+        using var watchdog = SystemdWatchdog.FromEnvironment(TimeProvider.System);
+        if (watchdog.Enabled)
         {
-            // Its own notifier: the host's is registered only when it recognises systemd as the parent process.
-            var watchdog = new WatchdogPing(new SystemdNotifier(), TimeProvider.System);
-            runtime.Engine.Polled += watchdog.Pulse;
+            runtime.Engine.Polled += () => watchdog.Ping();
         }
+
+        using var reloads = ReloadRequestWatcher.For(runtime, lifetime.ApplicationStopping);
         // After the plugins are compiled: on a first run the editor files' own compile must not delay the first events.
         _ = runtime.Engine.Started.ContinueWith(_ => RefreshEditorSupport(settings, log), CancellationToken.None,
             TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);

@@ -1,7 +1,7 @@
 namespace ShotgunEvents.Daemon.Cli;
 
 /// <summary>
-/// The daemon's own command lines (<c>[run|foreground] [--config FILE|-c FILE] [--dry-run] [--reset-state]</c>, each
+/// The daemon's own command lines (<c>[run|foreground] [--config FILE|-c FILE] [--shard K/N] [--dry-run] [--reset-state]</c>, each
 /// option at most once) read without CommandLineParser: its reflection over every verb's options is the longest
 /// single step of a warm start (120-180 ms of JIT and reflection on two cores). Anything else, help, version, a
 /// repeated or unknown option, <c>--config=FILE</c>, a value starting with '-', goes to the parser as before, so no
@@ -16,6 +16,7 @@ internal static class RunCommandLine
         ArgumentNullException.ThrowIfNull(args);
         var i = args.Length > 0 && args[0] is "run" or "foreground" ? 1 : 0;
         string? config = null;
+        string? shard = null;
         bool dryRun = false, resetState = false;
         for (; i < args.Length; i++)
         {
@@ -23,6 +24,9 @@ internal static class RunCommandLine
             {
                 case "--config" or "-c" when config is null && i + 1 < args.Length && IsValue(args[i + 1]):
                     config = args[++i];
+                    break;
+                case "--shard" when shard is null && i + 1 < args.Length && IsValue(args[i + 1]):
+                    shard = args[++i];
                     break;
                 case "--dry-run" when !dryRun:
                     dryRun = true;
@@ -35,7 +39,7 @@ internal static class RunCommandLine
             }
         }
 
-        return new RunOptions { Config = config, DryRun = dryRun, ResetState = resetState };
+        return new RunOptions { Config = config, Shard = shard, DryRun = dryRun, ResetState = resetState };
     }
 
     private static bool IsValue(string arg) => arg.Length > 0 && !arg.StartsWith('-');

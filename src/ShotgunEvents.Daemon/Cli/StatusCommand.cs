@@ -20,6 +20,48 @@ internal static class StatusCommand
     public static async Task<int> RunAsync(StatusOptions options, TextWriter output)
     {
         var settings = SettingsLoader.Load(options.Config);
+        var count = settings.Shards.Count;
+        if (count == 1)
+        {
+            var summary = await SummarizeAsync(settings).ConfigureAwait(false);
+            if (options.Json)
+            {
+                output.WriteLine(summary.ToString());
+            }
+            else
+            {
+                Print(summary, settings, output);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        // Sharded: every shard's state and daemon, whichever shard this command was told it is.
+        var shards = new JArray();
+        for (var index = 1; index <= count; index++)
+        {
+            var shard = ShardsSectionReader.WithShard(settings, string.Create(CultureInfo.InvariantCulture, $"{index}/{count}"));
+            var summary = await SummarizeAsync(shard).ConfigureAwait(false);
+            summary.AddFirst(new JProperty("shard", shard.Shards.Shard!.ToString()));
+            shards.Add(summary);
+            if (!options.Json)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(index == 1 ? string.Empty : "\n")}Shard {index}/{count}"));
+                Print(summary, shard, output);
+            }
+        }
+
+        if (options.Json)
+        {
+            output.WriteLine(new JObject { ["config"] = settings.ConfigPath, ["shards"] = shards }.ToString());
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>What <c>status --json</c> prints for one state file (one daemon, or one shard).</summary>
+    private static async Task<JObject> SummarizeAsync(DaemonSettings settings)
+    {
         var stateFile = new StateFile(settings.Daemon.EventIdFile);
         var state = stateFile.Load();
         var statusPath = StatusReport.PathFor(stateFile.Path);
@@ -30,7 +72,6 @@ internal static class StatusCommand
         var siteText = running ? report!.Value<string>("site") : settings.Shotgun.IsEmbedded ? null : settings.Shotgun.Url?.ToString();
         var head = siteText is null ? null : await ReadHeadAsync(new Uri(siteText), settings).ConfigureAwait(false);
         var live = running ? report!["plugins"]?.OfType<JObject>().ToList() ?? [] : [];
-
         var rows = new JArray();
         foreach (var (collection, plugin) in KnownPlugins(settings, state, live))
         {
@@ -71,7 +112,7 @@ internal static class StatusCommand
             });
         }
 
-        var summary = new JObject
+        return new JObject
         {
             ["config"] = settings.ConfigPath,
             ["state_file"] = stateFile.Path,
@@ -83,16 +124,19 @@ internal static class StatusCommand
             ["event_scope"] = SettingsMapping.ToScope(settings.Daemon).Describe(),
             ["plugins"] = rows,
         };
-        if (options.Json)
-        {
-            output.WriteLine(summary.ToString());
-            return ExitCodes.Ok;
-        }
+    }
 
-        output.WriteLine($"State file: {stateFile.Path}{(state is null ? " (none yet: first start)" : string.Empty)}");
+    private static void Print(JObject summary, DaemonSettings settings, TextWriter output)
+    {
+        var stateFile = summary.Value<string>("state_file")!;
+        var running = summary.Value<bool>("daemon_running");
+        var siteText = summary.Value<string>("site");
+        var head = summary.Value<long?>("site_latest_event_id");
+        var rows = (JArray)summary["plugins"]!;
+        output.WriteLine($"State file: {stateFile}{(File.Exists(stateFile) ? string.Empty : " (none yet: first start)")}");
         var site = siteText ?? (settings.Shotgun.IsEmbedded ? "embedded (runs inside the daemon)" : "-");
-        var newest = head?.Id.ToString(CultureInfo.InvariantCulture) ?? (siteText is null ? "-" : "unknown (site not reachable)");
-        output.WriteLine($"Daemon: {(running ? $"running (pid {report!.Value<int>("pid")})" : "not running")}; site: {site}; newest event: {newest}");
+        var newest = head?.ToString(CultureInfo.InvariantCulture) ?? (siteText is null ? "-" : "unknown (site not reachable)");
+        output.WriteLine($"Daemon: {(running ? $"running (pid {summary.Value<int>("daemon_pid")})" : "not running")}; site: {site}; newest event: {newest}");
         if (summary.Value<string>("event_scope") is { } scope)
         {
             output.WriteLine($"Event scope (every plugin): {scope}");
@@ -113,8 +157,6 @@ internal static class StatusCommand
         {
             output.WriteLine("(no plugins: none in [plugins] paths and none in the state file)");
         }
-
-        return ExitCodes.Ok;
     }
 
     /// <summary>What a running plugin is doing, when it is not simply at the head.</summary>
@@ -143,7 +185,9 @@ internal static class StatusCommand
         foreach (var path in settings.Plugins.Paths)
         {
             var files = Directory.Exists(path.FullPath) ? Directory.EnumerateFiles(path.FullPath, "*.csx") : [];
-            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+            var owns = settings.Shards.Owns(path.Configured);
+            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.') && (owns is null || owns(Path.GetFileNameWithoutExtension(f))))
+                         .Order(StringComparer.Ordinal))
             {
                 Add(path.Configured, Path.GetFileNameWithoutExtension(file));
             }

@@ -14,7 +14,8 @@ internal static class ConfigLoader
     /// <summary>The section whose keys are handed to plugins as they are.</summary>
     public const string PluginSettingsSection = "plugin_settings";
 
-    private static readonly string[] KnownSections = ["daemon", "shotgun", "plugins", "emails", "emulator", "http", PluginSettingsSection, "DEFAULT"];
+    private static readonly string[] KnownSections =
+        ["daemon", "shotgun", "plugins", "emails", "emulator", "http", ShardsSectionReader.SectionName, PluginSettingsSection, "DEFAULT"];
 
     /// <summary>Loads <paramref name="path"/>, reading environment variables from the process.</summary>
     public static DaemonSettings Load(string path) => Load(path, Environment.GetEnvironmentVariable);
@@ -44,10 +45,13 @@ internal static class ConfigLoader
         context.Errors.AddRange(document.Errors);
 
         var shotgun = ShotgunSectionReader.Read(context);
+        var daemon = DaemonSectionReader.Read(context);
+        var shards = ShardsSectionReader.Read(context, daemon.EventIdFile, shotgun.IsEmbedded);
         var settings = new DaemonSettings
         {
             ConfigPath = fullPath,
-            Daemon = DaemonSectionReader.Read(context),
+            Daemon = shards.Shard is { } shard ? daemon with { EventIdFile = shard.StateFile(daemon.EventIdFile) } : daemon,
+            Shards = shards,
             Shotgun = shotgun,
             Emulator = EmulatorSectionReader.Read(context, shotgun.IsEmbedded),
             Plugins = PluginsSectionReader.Read(context),

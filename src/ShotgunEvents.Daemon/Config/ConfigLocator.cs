@@ -46,7 +46,9 @@ internal static class ConfigLocator
         }
 
         throw Error(FileName,
-            $"no config file found; searched --config (not given), ${EnvironmentVariable} (not set), {local}, {SystemPath}");
+            $"no config file found; searched --config (not given), ${EnvironmentVariable} (not set), {local}, {SystemPath}. " +
+            "To get one: `shotgun-events init` writes a commented daemon.ini (the embedded demo site) and a scripts/ folder " +
+            "with one plugin into this folder; then run again.");
     }
 
     private static string Existing(string path, string source) =>

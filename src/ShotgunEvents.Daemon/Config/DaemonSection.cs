@@ -32,6 +32,12 @@ internal sealed record DaemonSection
     /// <summary><c>logging</c>: the level of the engine and plugin loggers, a Python number (10, 20...) or a name (default INFO).</summary>
     public LogLevel Logging { get; init; } = LogLevel.Information;
 
+    /// <summary>
+    /// <c>log_format</c>: <c>text</c> (default) or <c>json</c>, for the console and every file;
+    /// <c>SHOTGUN_EVENTS_LOG_FORMAT</c> overrides it.
+    /// </summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Text;
+
     /// <summary><c>timing_log</c>: write <c>&lt;logPath&gt;/&lt;logFile&gt;.timing</c> (default off).</summary>
     public bool TimingLog { get; init; }
 

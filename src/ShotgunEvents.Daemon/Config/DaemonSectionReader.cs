@@ -3,6 +3,15 @@ namespace ShotgunEvents.Daemon.Config;
 /// <summary>Reads <c>[daemon]</c>.</summary>
 internal static class DaemonSectionReader
 {
+    /// <summary>The environment variable that overrides <c>log_format</c> (a container's config stays as shipped).</summary>
+    public const string LogFormatVariable = "SHOTGUN_EVENTS_LOG_FORMAT";
+
+    private static readonly Dictionary<string, LogFormat> LogFormats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["text"] = LogFormat.Text,
+        ["json"] = LogFormat.Json,
+    };
+
     private static readonly Dictionary<string, PluginConcurrency> Concurrency = new(StringComparer.OrdinalIgnoreCase)
     {
         ["per_plugin"] = PluginConcurrency.PerPlugin,
@@ -29,6 +38,7 @@ internal static class DaemonSectionReader
             LogPath = logPath,
             LogFile = logFile,
             Logging = r.Parse("logging", d.Logging, LogLevelParser.TryParse),
+            LogFormat = ReadLogFormat(context, r, d.LogFormat),
             TimingLog = r.Bool("timing_log", d.TimingLog),
             ConnRetrySleep = r.Seconds("conn_retry_sleep", d.ConnRetrySleep, allowZero: true),
             MaxConnRetries = r.Int("max_conn_retries", d.MaxConnRetries, min: 1),
@@ -56,6 +66,8 @@ internal static class DaemonSectionReader
             r.Error("ignore_projects", $"{string.Join(", ", both.Select(p => $"'{p}'"))} is also in limit_to_projects; a project is either limited to or ignored");
         }
 
+        // Read with the sharding (ShardsSectionReader), which needs the other sections too.
+        r.Skip("shard");
         r.ReportUnknownKeys();
         return section;
     }
@@ -72,6 +84,24 @@ internal static class DaemonSectionReader
         }
 
         return (context.ResolvePath(logPath ?? d.LogPath), logFile ?? d.LogFile);
+    }
+
+    private static LogFormat ReadLogFormat(ConfigContext context, SectionReader r, LogFormat fallback)
+    {
+        var fromFile = r.Choice("log_format", fallback, LogFormats);
+        var fromEnv = context.Env(LogFormatVariable);
+        if (string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return fromFile;
+        }
+
+        if (LogFormats.TryGetValue(fromEnv.Trim(), out var format))
+        {
+            return format;
+        }
+
+        r.Error("log_format", $"${LogFormatVariable} '{fromEnv}' is not one of: {string.Join(", ", LogFormats.Keys)}");
+        return fromFile;
     }
 
     private static LogMode ReadLogMode(SectionReader r, LogMode fallback)

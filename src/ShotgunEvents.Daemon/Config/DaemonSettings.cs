@@ -30,6 +30,9 @@ internal sealed record DaemonSettings
     /// <summary><c>[http]</c>: the optional listener (off by default).</summary>
     public HttpSection Http { get; init; } = new();
 
+    /// <summary><c>[daemon] shard</c> and <c>[shards]</c>: which plugins this daemon runs (all, unsharded).</summary>
+    public ShardsSection Shards { get; init; } = new();
+
     /// <summary>
     /// <c>[plugin_settings]</c>: free keys for plugins (looked up without case, values interpolated like any other).
     /// Values may be secrets, so <see cref="ToString"/> lists only the keys.
@@ -49,6 +52,7 @@ internal sealed record DaemonSettings
             .Append(", Plugins = ").Append(Plugins)
             .Append(", Emails = ").Append(Emails)
             .Append(", Http = ").Append(Http)
+            .Append(", Shards = ").Append(Shards.Shard?.ToString() ?? "(all)")
             .Append(", PluginSettings = [").AppendJoin(", ", PluginSettings.Keys).Append(']');
         return true;
     }

@@ -81,7 +81,7 @@ internal sealed class EventEngine
     /// <summary>How the stop went: null until the engine stopped.</summary>
     public StateWriteResult? StopResult { get; private set; }
 
-    /// <summary>Raised after every successful poll cycle (the systemd watchdog's ping). Must be quick and must not throw.</summary>
+    /// <summary>Raised after every pass of the poll loop, the site answering or not (the systemd watchdog's ping). Must be quick and must not throw.</summary>
     public event Action? Polled;
 
     /// <summary>The plugins whose first load has not finished (readiness while starting).</summary>

@@ -105,7 +105,8 @@ internal sealed class DaemonRuntime : IAsyncDisposable
                     SchemaPath = settings.Emulator.SchemaPath,
                     // The activity generator plays the demo studio; a studio's own (empty) schema has no demo rows to change.
                     ActivityGenerator = flags.EmbeddedActivity && settings.Emulator.SchemaPath is null,
-                    SnapshotPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json"),
+                    SnapshotPath = EmbeddedSitePath(daemon),
+                    SaveSnapshotOnStop = flags.SaveEmbeddedSite,
                 }, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException ex) when (settings.Emulator.SchemaPath is not null)
@@ -161,7 +162,7 @@ internal sealed class DaemonRuntime : IAsyncDisposable
         }
 
         var collections = settings.Plugins.Paths
-            .Select(p => new CollectionBinding(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time), p.Configured))
+            .Select(p => new CollectionBinding(new PluginCollection(p.FullPath, hostOptions, compiler, connections, time, settings.Shards.Owns(p.Configured)), p.Configured))
             .ToArray();
 
         var engine = new EventEngine(SettingsMapping.ToEngineOptions(daemon, site, LogManager.LogFactory), new ClientEventLogReader(engineConnection),
@@ -182,6 +183,10 @@ internal sealed class DaemonRuntime : IAsyncDisposable
             previous = collection.StartLoading(previous);
         }
     }
+
+    /// <summary>Where the embedded site is saved when a daemon stops: <c>embedded-site.json</c> beside the state file.</summary>
+    public static string EmbeddedSitePath(DaemonSection daemon) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(daemon.EventIdFile)) ?? ".", "embedded-site.json");
 
     public async ValueTask DisposeAsync()
     {

@@ -35,6 +35,8 @@ internal static class SettingsMapping
         LogFile = settings.Daemon.LogFile,
         Level = ToNLog(settings.Daemon.Logging),
         TimingLog = settings.Daemon.TimingLog,
+        ConsoleJson = settings.Daemon.LogFormat == LogFormat.Json,
+        JsonFiles = settings.Daemon.LogFormat == LogFormat.Json,
     };
 
     public static EmailAlertOptions ToEmailOptions(DaemonSettings settings) => new()

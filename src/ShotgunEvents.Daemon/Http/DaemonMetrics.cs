@@ -50,6 +50,12 @@ internal sealed class DaemonMetrics : IDisposable
     {
         _surface = surface;
         Registry = Metrics.NewCustomRegistry();
+        if (surface.Settings.Shards.Shard is { } shard)
+        {
+            // Every series says which shard it comes from (several daemons, one per shard, scraped side by side).
+            Registry.SetStaticLabels(new Dictionary<string, string> { ["shard"] = shard.ToString() });
+        }
+
         var f = Metrics.WithCustomRegistry(Registry);
         _eventsRead = f.CreateCounter("shotgun_events_events_read_total", "Event log rows read from the site (main and backlog queries).");
         _delivered = f.CreateCounter("shotgun_events_events_delivered_total", "Events a plugin finished, by outcome.", "plugin", "outcome");

@@ -32,6 +32,13 @@ internal sealed record LoggingOptions
     /// <summary>Writes the console as JSON lines instead of coloured text (containers whose stdout is shipped).</summary>
     public bool ConsoleJson { get; init; }
 
+    /// <summary>
+    /// Writes the engine, plugin and timing files as one JSON object per line instead of upstream's text lines
+    /// (<c>log_format = json</c>): the layouts of the targets named <c>engineFile</c>, <c>pluginFile</c> and
+    /// <c>timingFile</c> are replaced, whatever nlog.config gives them.
+    /// </summary>
+    public bool JsonFiles { get; init; }
+
     /// <summary>Rotated files kept per log file; rotation is at midnight (upstream keeps 10).</summary>
     public int KeepDays { get; init; } = 10;
 

@@ -16,6 +16,9 @@ internal static class LoggingSetup
     /// <summary>The file name looked for next to the daemon's binary.</summary>
     public const string DefaultFileName = "nlog.config";
 
+    /// <summary>The file targets <c>log_format = json</c> switches to JSON lines.</summary>
+    public static readonly string[] JsonFileTargets = ["engineFile", "pluginFile", "timingFile"];
+
     /// <summary>Applies the options to <paramref name="factory"/> (the global <see cref="LogManager"/> by default).</summary>
     /// <param name="options">The logging options from daemon.ini.</param>
     /// <param name="nlogConfigPath">
@@ -44,6 +47,16 @@ internal static class LoggingSetup
         var config = fromFile
             ? LoadFile(file, variables, factory)
             : BuiltInLoggingConfiguration.Create(variables, factory);
+
+        if (options.JsonFiles)
+        {
+            UseJsonLayout(config);
+        }
+
+        if (options.JsonFiles || options.JsonLines || options.ConsoleJson)
+        {
+            CallbackLogScope.Enabled = true;
+        }
 
         WrapTargetsWithMasking(config);
         if (alertTarget is not null)
@@ -86,6 +99,7 @@ internal static class LoggingSetup
         factory.Setup().SetupExtensions(extensions => extensions
             .RegisterLayoutRenderer<PythonLevelLayoutRenderer>(PythonLevelLayoutRenderer.Name)
             .RegisterLayoutRenderer<PluginNameLayoutRenderer>(PluginNameLayoutRenderer.Name)
+            .RegisterLayoutRenderer<CallbackNameLayoutRenderer>(CallbackNameLayoutRenderer.Name)
             .RegisterTarget<SecretMaskingTargetWrapper>(SecretMaskingTargetWrapper.TypeName)
             .RegisterTarget<DatedFileTarget>(DatedFileTarget.TypeName));
     }
@@ -174,6 +188,21 @@ internal static class LoggingSetup
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new LoggingSetupException($"[daemon] logPath '{directory}' cannot be created: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>
+    /// <c>log_format = json</c>: the engine, plugin and timing files get the JSON line layout. By target name, so an
+    /// edited nlog.config keeps its file names, rotation and rules and changes only its line format.
+    /// </summary>
+    private static void UseJsonLayout(LoggingConfiguration config)
+    {
+        foreach (var name in JsonFileTargets)
+        {
+            if (config.FindTargetByName(name) is TargetWithLayout target)
+            {
+                target.Layout = LogLayouts.JsonLine(withHost: true);
+            }
         }
     }
 

@@ -6,7 +6,9 @@ namespace ShotgunEvents.Daemon.Logging;
 /// <summary>
 /// The timing log (<c>timing_log = on</c>): one INFO line per callback run on the <c>timing</c> logger, which
 /// nlog.config writes to <c>&lt;logFile&gt;.timing</c>. The message is upstream's, field for field:
-/// <c>event_id=.. created_at=.. callback=&lt;plugin&gt;.&lt;callback&gt; start=.. end=.. duration=.. error=.. delay=..</c>.
+/// <c>event_id=.. created_at=.. callback=&lt;plugin&gt;.&lt;callback&gt; start=.. end=.. duration=.. error=.. delay=..</c>,
+/// then the two durations again in seconds (<c>duration_seconds=.. delay_seconds=..</c>), so a log shipper can do sums
+/// on them without parsing upstream's <c>DD:HH:MM:SS.ffffff</c>. The same values are the line's properties (JSON fields).
 /// </summary>
 internal sealed class TimingLog
 {
@@ -48,7 +50,14 @@ internal sealed class TimingLog
             return;
         }
 
-        _logger.Info(Format(eventId, createdAt, pluginName, callbackName, start, end, error, _zone));
+        var line = new LogEventInfo(LogLevel.Info, _logger.Name, CultureInfo.InvariantCulture,
+            Format(eventId, createdAt, pluginName, callbackName, start, end, error, _zone), null);
+        line.Properties["event_id"] = eventId;
+        var startUs = PythonTimeFormat.ToMicroseconds(start);
+        line.Properties["duration_seconds"] = Seconds(PythonTimeFormat.ToMicroseconds(end) - startUs);
+        line.Properties["delay_seconds"] = Seconds(startUs - PythonTimeFormat.ToMicroseconds(createdAt));
+        line.Properties["error"] = error;
+        _logger.Log(line);
     }
 
     /// <summary>The message of one timing line, exactly as upstream formats it.</summary>
@@ -63,6 +72,10 @@ internal sealed class TimingLog
             $"event_id={eventId} created_at={PythonTimeFormat.IsoFormat(createdAt)} callback={pluginName}.{callbackName} " +
             $"start={PythonTimeFormat.IsoFormat(start)} end={PythonTimeFormat.IsoFormat(end)} " +
             $"duration={PythonTimeFormat.TimeDelta(end - start)} error={(error ? "True" : "False")} " +
-            $"delay={PythonTimeFormat.TimeDelta(start - createdAt)}");
+            $"delay={PythonTimeFormat.TimeDelta(start - createdAt)} " +
+            $"duration_seconds={Seconds(end - start)} delay_seconds={Seconds(start - createdAt)}");
     }
+
+    /// <summary>Seconds with microseconds, as the text and the JSON field both write them (<c>1.500123</c>).</summary>
+    private static decimal Seconds(TimeSpan value) => decimal.Round((decimal)value.Ticks / TimeSpan.TicksPerSecond, 6);
 }

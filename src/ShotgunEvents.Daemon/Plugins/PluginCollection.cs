@@ -19,6 +19,7 @@ internal sealed class PluginCollection : IAsyncDisposable
     private readonly PluginLoader _loader;
     private readonly ICallbackConnectionFactory _connections;
     private readonly TimeProvider _time;
+    private readonly Func<string, bool>? _owns;
     private readonly Logger _log;
     private readonly SemaphoreSlim _scanLock = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -34,9 +35,19 @@ internal sealed class PluginCollection : IAsyncDisposable
     private bool _disposed;
 
     /// <summary>Creates the collection; nothing is read until <see cref="LoadAsync"/>.</summary>
+    /// <param name="directory">The plugin directory.</param>
+    /// <param name="options">How plugins are loaded and run.</param>
+    /// <param name="compiler">The compiler (and its cache).</param>
+    /// <param name="connections">The callbacks' site connections.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="owns">
+    /// Which plugins, by name, are this daemon's (its shard's); the files of the others are not plugins here, as if absent.
+    /// Null: every file.
+    /// </param>
     public PluginCollection(string directory, PluginHostOptions options, PluginCompiler compiler, ICallbackConnectionFactory connections,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider, Func<string, bool>? owns = null)
     {
+        _owns = owns;
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory = Path.GetFullPath(directory);
         _options = options;
@@ -297,6 +308,7 @@ internal sealed class PluginCollection : IAsyncDisposable
         {
             files = [.. System.IO.Directory.EnumerateFiles(Directory)
                 .Where(IsPluginFile)
+                .Where(f => _owns is null || _owns(Path.GetFileNameWithoutExtension(f)))
                 .OrderBy(Path.GetFileName, StringComparer.Ordinal)];
             if (_directoryUnavailable)
             {

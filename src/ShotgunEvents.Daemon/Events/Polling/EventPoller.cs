@@ -57,7 +57,10 @@ internal sealed class EventPoller : IDisposable
         _lastSuccess = time.GetTimestamp();
     }
 
-    /// <summary>Raised after every successful cycle (the systemd watchdog's ping). Must be quick and must not throw.</summary>
+    /// <summary>
+    /// Raised after every pass of the poll loop, whether the site answered or not (the systemd watchdog's ping: a loop
+    /// that keeps trying a site that is down is alive; one that hangs is not). Must be quick and must not throw.
+    /// </summary>
     public event Action? Polled;
 
     /// <summary>The site's newest event as last seen, or null before the first poll.</summary>
@@ -94,6 +97,7 @@ internal sealed class EventPoller : IDisposable
             }
             catch (Exception ex) when (ex is ShotgunError or HttpRequestException or TimeoutException or OperationCanceledException)
             {
+                Polled?.Invoke();
                 // The back-off is not cut short by a wake: a webhook ringing during an outage must not hammer the site.
                 await BackOffAsync(_outage.Failed(ex), stopping).ConfigureAwait(false);
                 continue;

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
@@ -12,6 +14,13 @@ namespace ShotgunEvents.Daemon.Plugins.Compilation;
 /// What every plugin compiles against, and its identity for the compile cache. Roslyn-free on purpose: a cache hit
 /// computes <see cref="Identity"/> without loading the compiler.
 /// </summary>
+/// <remarks>
+/// A single-file binary has no assembly files to read: a bundled framework (self-contained) has no paths in the
+/// trusted platform assemblies, and a bundled host assembly (Api, Newtonsoft.Json, NLog) has an empty location.
+/// <see cref="CuratedPaths"/> then holds only what exists as files, and <see cref="HostMetadataReferences"/> adds the
+/// rest: the framework's reference assemblies from Basic.Reference.Assemblies.Net100 and the host assemblies' metadata
+/// read from memory. <c>Assembly.Location</c> is read only to find out which case applies (IL3000 suppressed there).
+/// </remarks>
 internal static class HostReferences
 {
     /// <summary>The namespaces every plugin sees without a <c>using</c>.</summary>
@@ -23,7 +32,7 @@ internal static class HostReferences
 
     // A short list (measured: 15 references reload ~35% faster and keep ~50 MB less than all 170 framework ones);
     // anything else is one `#r "System.Xml.Linq"` away (bare names resolve against the framework).
-    private static readonly string[] FrameworkNames =
+    internal static readonly string[] FrameworkNames =
     [
         "System.Private.CoreLib", "System.Runtime", "netstandard", "System.Collections", "System.Collections.Concurrent",
         "System.Linq", "System.Console", "System.Text.RegularExpressions", "System.Threading", "System.Threading.Tasks",
@@ -41,8 +50,25 @@ internal static class HostReferences
     /// <summary>The framework and host assemblies the runtime resolves by itself: simple name to path.</summary>
     public static IReadOnlyDictionary<string, string> TrustedPlatformAssemblies => Tpa.Value;
 
-    /// <summary>The paths of the references every plugin compiles against.</summary>
+    /// <summary>The paths of the references every plugin compiles against that exist as files (all of them, unless bundled).</summary>
     public static IReadOnlyList<string> CuratedPaths => Curated.Value;
+
+    /// <summary>The host assemblies every plugin references: the plugin API, Newtonsoft.Json and NLog.</summary>
+    public static IReadOnlyList<Assembly> HostAssemblies { get; } = [typeof(Registrar).Assembly, typeof(JObject).Assembly, typeof(Logger).Assembly];
+
+    /// <summary>
+    /// True when the framework is bundled into a single-file binary (self-contained): its assemblies are no files, so
+    /// plugins compile against the reference assemblies of Basic.Reference.Assemblies.Net100 instead.
+    /// </summary>
+    public static bool FrameworkIsBundled { get; } = IsBundled(typeof(object).Assembly);
+
+    /// <summary>True when <paramref name="assembly"/> lives inside a single-file bundle (it has no file of its own).</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is exactly what this detects.")]
+    public static bool IsBundled(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return string.IsNullOrEmpty(assembly.Location);
+    }
 
     /// <summary>
     /// A hash of everything besides the plugin's own files that decides the compiled output: the references' MVIDs,
@@ -65,20 +91,21 @@ internal static class HostReferences
         return map;
     }
 
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "Bundled assemblies (empty location) are skipped here and referenced from memory.")]
     private static List<string> FindCuratedPaths()
     {
         var paths = new List<string>();
         foreach (var name in FrameworkNames)
         {
-            if (TrustedPlatformAssemblies.TryGetValue(name, out var path))
+            if (!FrameworkIsBundled && TrustedPlatformAssemblies.TryGetValue(name, out var path))
             {
                 paths.Add(path);
             }
         }
 
-        foreach (var assembly in new[] { typeof(Registrar).Assembly, typeof(JObject).Assembly, typeof(Logger).Assembly })
+        foreach (var assembly in HostAssemblies)
         {
-            if (!string.IsNullOrEmpty(assembly.Location) && !paths.Contains(assembly.Location, StringComparer.Ordinal))
+            if (!IsBundled(assembly) && !paths.Contains(assembly.Location, StringComparer.Ordinal))
             {
                 paths.Add(assembly.Location);
             }
@@ -94,6 +121,17 @@ internal static class HostReferences
         foreach (var path in CuratedPaths)
         {
             text.Append(Path.GetFileName(path)).Append('=').Append(ReadMvid(path)).Append('\n');
+        }
+
+        // In a single-file binary what is not a file is fixed at publish: the daemon's own build and the bundled hosts'.
+        if (FrameworkIsBundled)
+        {
+            text.Append("framework=reference-pack;").Append(typeof(HostReferences).Assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
+        }
+
+        foreach (var assembly in HostAssemblies.Where(IsBundled))
+        {
+            text.Append(assembly.GetName().Name).Append("=bundled;").Append(assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
         }
 
         foreach (var compiler in new[] { "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp" })

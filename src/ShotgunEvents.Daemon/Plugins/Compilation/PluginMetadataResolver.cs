@@ -13,7 +13,7 @@ namespace ShotgunEvents.Daemon.Plugins.Compilation;
 internal sealed class PluginMetadataResolver : MetadataReferenceResolver
 {
     // Framework references are immutable for the process's life: read each one once, not per compile.
-    private static readonly ConcurrentDictionary<string, PortableExecutableReference> SharedReferences = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, PortableExecutableReference?> SharedReferences = new(StringComparer.OrdinalIgnoreCase);
 
     private readonly string _baseDirectory;
     private readonly Lock _gate = new();
@@ -54,10 +54,10 @@ internal sealed class PluginMetadataResolver : MetadataReferenceResolver
         var isPath = reference.Contains('/', StringComparison.Ordinal) || reference.Contains('\\', StringComparison.Ordinal);
         var isFile = reference.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
         var name = isFile ? reference[..^4] : reference;
-        if (!isPath && HostReferences.TrustedPlatformAssemblies.TryGetValue(name, out var shared)
-            && (!isFile || !File.Exists(ResolvePath(reference, baseFilePath))))
+        if (!isPath && (!isFile || !File.Exists(ResolvePath(reference, baseFilePath)))
+            && SharedReferences.GetOrAdd(name, n => HostMetadataReferences.Framework(n)) is { } shared)
         {
-            return [SharedReferences.GetOrAdd(shared, p => MetadataReference.CreateFromFile(p))];
+            return [shared];
         }
 
         if (!isPath && !isFile)

@@ -18,10 +18,6 @@ internal static class RoslynScriptCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None, SourceCodeKind.Script);
 
-    // Built once and reused: re-reading reference metadata per compile triples reload time and grows memory.
-    private static readonly Lazy<MetadataReference[]> References = new(
-        () => [.. HostReferences.CuratedPaths.Select(path => MetadataReference.CreateFromFile(path))]);
-
     private static readonly ImmutableDictionary<string, ReportDiagnostic> Suppressed = new Dictionary<string, ReportDiagnostic>
     {
         // Assembly version unification between framework facades: noise, not a plugin problem.
@@ -67,8 +63,10 @@ internal static class RoslynScriptCompiler
             sourceReferenceResolver: sources,
             metadataReferenceResolver: metadata,
             nullableContextOptions: NullableContextOptions.Enable);
-        var compilation = CSharpCompilation.CreateScriptCompilation(ScriptNames.AssemblyName(pluginName), tree, References.Value,
-            options, previousScriptCompilation: null, returnType: typeof(object), globalsType: typeof(PluginGlobals));
+        // No returnType (object, the default): a reflection type is found by its runtime assembly, and against the
+        // reference assemblies of a single-file binary System.Object is in System.Runtime, not System.Private.CoreLib.
+        var compilation = CSharpCompilation.CreateScriptCompilation(ScriptNames.AssemblyName(pluginName), tree, HostMetadataReferences.All,
+            options, previousScriptCompilation: null, returnType: null, globalsType: typeof(PluginGlobals));
 
         using var pe = new MemoryStream();
         using var pdb = new MemoryStream();

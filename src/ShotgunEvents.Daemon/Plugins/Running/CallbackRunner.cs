@@ -1,5 +1,6 @@
 using NLog;
 using ShotgunEvents.Api;
+using ShotgunEvents.Daemon.Logging;
 using ShotgunEvents.Daemon.Plugins.Scoping;
 
 namespace ShotgunEvents.Daemon.Plugins.Running;
@@ -83,6 +84,9 @@ internal sealed class CallbackRunner
                 continue;
             }
 
+            // Every line of this run, the plugin's and the engine's about it, carries plugin, callback and event id as
+            // JSON fields (a no-op with text logs).
+            using var logScope = CallbackLogScope.Push(_pluginName, callback.Name, evt.Id);
             call.Callback = callback.Name;
             var error = await RunOnceAsync(callback, evt, cancellationToken).ConfigureAwait(false);
             if (error is null)

@@ -134,5 +134,6 @@ public sealed class CliUsageTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("no config file found", result.Error, StringComparison.Ordinal);
         Assert.Contains(sandbox.Path("daemon.ini"), result.Error, StringComparison.Ordinal);
+        Assert.Contains("`shotgun-events init` writes a commented daemon.ini", result.Error, StringComparison.Ordinal);
     }
 }

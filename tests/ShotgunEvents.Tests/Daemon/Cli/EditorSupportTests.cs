@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Scripting;
+using Newtonsoft.Json.Linq;
 using ShotgunEvents.Api;
 using ShotgunEvents.Daemon.Cli;
 using ShotgunEvents.Tests.Daemon.Cli.Support;
@@ -18,19 +20,45 @@ public sealed class EditorSupportTests
     {
         using var sandbox = new CliSandbox();
         Assert.True(EditorSupport.Write(sandbox.Root));
-        var (references, usings) = ReadRsp(sandbox.Path(EditorSupport.DirectoryName, EditorSupport.RspFileName));
-        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: usings);
         var plugins = Directory.GetFiles(Path.Combine(CliSandbox.RepositoryRoot, "scripts"), "*.csx")
             .Concat(Directory.GetFiles(Path.Combine(CliSandbox.RepositoryRoot, "examples"), "*.csx"))
             .ToList();
         Assert.True(plugins.Count >= 8, $"{plugins.Count} plugins");
 
-        foreach (var plugin in plugins)
+        AssertEveryPluginBinds(plugins, sandbox.Path(EditorSupport.DirectoryName, EditorSupport.RspFileName), openedFolder: sandbox.Root);
+    }
+
+    [Fact]
+    public void Write_FolderMountedElsewhereAndOpenedFromItsParent_ReferencesResolveFromTheCopiesBesideTheResponseFile()
+    {
+        using var daemonHost = new CliSandbox();
+        daemonHost.AddPlugin("note_on_shot_change.csx");
+        Assert.True(EditorSupport.Write(daemonHost.Path("plugins")));
+        // The TD's workstation sees the share at another path, and opens its parent: omnisharp.json there points inside.
+        using var workstation = new CliSandbox();
+        CopyDirectory(daemonHost.Path("plugins"), workstation.Path("share", "plugins"));
+        Directory.Delete(daemonHost.Root, recursive: true);
+        var rspFromParent = $"plugins/{EditorSupport.DirectoryName}/{EditorSupport.RspFileName}";
+
+        AssertEveryPluginBinds([workstation.Path("share", "plugins", "note_on_shot_change.csx")], workstation.Path("share", rspFromParent),
+            openedFolder: workstation.Path("share"));
+        Assert.DoesNotContain(daemonHost.Root, File.ReadAllText(workstation.Path("share", rspFromParent)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_EveryOmniSharpJsonOfTheRepository_PointsToAGeneratedResponseFileWhoseReferencesResolve()
+    {
+        var configs = new[] { "omnisharp.json", "scripts/omnisharp.json", "examples/omnisharp.json" }
+            .Select(p => Path.Combine(CliSandbox.RepositoryRoot, p))
+            .ToList();
+
+        foreach (var config in configs)
         {
-            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(plugin), new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script), plugin);
-            var compilation = CSharpCompilation.CreateScriptCompilation(Path.GetFileNameWithoutExtension(plugin), tree, references, options);
-            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-            Assert.True(errors.Count == 0, string.Join('\n', errors));
+            var folder = Path.GetDirectoryName(config)!;
+            var rsp = Path.GetFullPath((string)JObject.Parse(File.ReadAllText(config))["script"]!["rspFilePath"]!, folder);
+            Assert.True(File.Exists(rsp), $"{config} points to {rsp}, which the build writes");
+            var plugins = Directory.GetFiles(Path.GetDirectoryName(Path.GetDirectoryName(rsp))!, "*.csx");
+            AssertEveryPluginBinds(plugins, rsp, folder);
         }
     }
 
@@ -71,26 +99,44 @@ public sealed class EditorSupportTests
         Assert.Equal("*", File.ReadAllLines(sandbox.Path(EditorSupport.DirectoryName, ".gitignore")).Last());
     }
 
-    private static (List<MetadataReference> References, List<string> Usings) ReadRsp(string rsp)
+    private static void AssertEveryPluginBinds(IEnumerable<string> plugins, string rsp, string openedFolder)
     {
-        // OmniSharp: the framework of the script's target, plus every /r: of the response file; /u: replaces the imports.
-        var references = Framework().ToList();
-        var usings = new List<string>();
-        foreach (var line in File.ReadAllLines(rsp).Where(l => !l.StartsWith('#')))
+        var (references, usings) = ReadAsOmniSharp(rsp, openedFolder);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, usings: usings);
+        foreach (var plugin in plugins)
         {
-            if (line.StartsWith("/r:", StringComparison.Ordinal))
-            {
-                var path = line[3..].Trim('"');
-                Assert.True(File.Exists(path), $"{path} in {rsp}");
-                references.Add(MetadataReference.CreateFromFile(path));
-            }
-            else if (line.StartsWith("/u:", StringComparison.Ordinal))
-            {
-                usings.Add(line[3..]);
-            }
+            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(plugin), new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script), plugin);
+            var compilation = CSharpCompilation.CreateScriptCompilation(Path.GetFileNameWithoutExtension(plugin), tree, references, options);
+            var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
+            Assert.True(errors.Count == 0, string.Join('\n', errors));
         }
+    }
 
-        return (references, usings);
+    /// <summary>
+    /// OmniSharp's reading of a response file (OmniSharp.Script's ScriptProjectProvider): the script command-line parser
+    /// with the opened folder as base directory, references resolved by a ScriptMetadataResolver based there and
+    /// searching the parsed reference paths; the framework of the script's target besides; /u: gives the imports.
+    /// </summary>
+    private static (List<MetadataReference> References, List<string> Usings) ReadAsOmniSharp(string rsp, string openedFolder)
+    {
+        var args = CSharpCommandLineParser.Script.Parse(["@" + rsp], openedFolder, sdkDirectory: null);
+        Assert.Empty(args.Errors);
+        var resolver = ScriptMetadataResolver.Default.WithBaseDirectory(openedFolder).WithSearchPaths(args.ReferencePaths);
+        var resolved = args.ResolveMetadataReferences(resolver).ToList();
+        Assert.Equal(4, resolved.Count);
+        Assert.All(resolved, r => Assert.IsNotType<UnresolvedMetadataReference>(r));
+        return ([.. Framework(), .. resolved], [.. args.CompilationOptions.Usings]);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static IEnumerable<MetadataReference> Framework() =>

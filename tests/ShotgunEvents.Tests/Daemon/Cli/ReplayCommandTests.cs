@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using ShotgunEvents.Tests.Daemon.Cli.Support;
+using ShotgunEvents.Tests.Support;
 
 namespace ShotgunEvents.Tests.Daemon.Cli;
 
@@ -47,6 +48,46 @@ public sealed class ReplayCommandTests
         Assert.Equal(before, File.ReadAllBytes(statePath));
         Assert.Equal(modified, File.GetLastWriteTimeUtc(statePath));
         Assert.False(File.Exists(statePath + ".status.json"), "replay is not the daemon: no status file");
+    }
+
+    [Fact]
+    public async Task Replay_EmbeddedSiteWhileTheDaemonRuns_ReplaysAgainstTheDaemonsSiteSayingSoAndLeavesItsLogsAlone()
+    {
+        using var sandbox = new CliSandbox();
+        Assert.Equal(0, (await CommandProcess.RunAsync(sandbox.Root, "init")).ExitCode);
+        using var daemon = CommandProcess.Start(sandbox.Root, "run");
+        await Eventually.TrueAsync(() => File.Exists(sandbox.StatePath + ".status.json") || daemon.HasExited, "the daemon's status file", TimeSpan.FromMinutes(3));
+        Assert.False(daemon.HasExited, daemon.Output + daemon.Error);
+        var site = (string?)JObject.Parse(File.ReadAllText(sandbox.StatePath + ".status.json"))["site"];
+        var engineLog = sandbox.Path("logs", "shotgun-events.log");
+        var pluginLog = sandbox.Path("logs", "plugin.log_changes.log");
+
+        var replay = await CommandProcess.RunAsync(sandbox.Root, "replay", "--plugin", "log_changes", "--event", "1", "--to", "40", "--dry-run");
+
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        var lines = replay.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal($"[replay] server = embedded, and a daemon (pid {daemon.Id}) runs on this config: replaying against its embedded site at {site} (the events status shows).", lines[0]);
+        Assert.All(lines, l => Assert.StartsWith("[replay] ", l, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("plugin.log_changes.", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(": Handled", StringComparison.Ordinal));
+        Assert.False(File.Exists(sandbox.Path("state", "embedded-site.json")), "replay saved the site the daemon saves");
+
+        daemon.Terminate();
+        Assert.Equal(0, await daemon.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.True(File.Exists(sandbox.Path("state", "embedded-site.json")), "the daemon saves its own site when it stops");
+        var saved = File.GetLastWriteTimeUtc(sandbox.Path("state", "embedded-site.json"));
+
+        // With no daemon running, a copy of the site that daemon saved, and the copy is left as it was.
+        var again = await CommandProcess.RunAsync(sandbox.Root, "replay", "--plugin", "log_changes", "--event", "1", "--dry-run");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.StartsWith("[replay] server = embedded and no daemon runs on this config: replaying against the demo site as a daemon saved it",
+            again.Output, StringComparison.Ordinal);
+        Assert.Equal(saved, File.GetLastWriteTimeUtc(sandbox.Path("state", "embedded-site.json")));
+        foreach (var log in new[] { engineLog, pluginLog })
+        {
+            Assert.DoesNotContain("[replay]", File.ReadAllText(log), StringComparison.Ordinal);
+            Assert.DoesNotContain("--dry-run", File.ReadAllText(log), StringComparison.Ordinal);
+        }
     }
 
     [Theory]

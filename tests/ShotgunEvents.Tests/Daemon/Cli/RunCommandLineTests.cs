@@ -17,6 +17,8 @@ public sealed class RunCommandLineTests
         new[] { "run", "--reset-state", "-c", "x.ini" },
         new[] { "foreground", "--dry-run", "--reset-state", "--config", "daemon.ini" },
         new[] { "--dry-run" },
+        new[] { "run", "--shard", "2/3" },
+        new[] { "--config", "daemon.ini", "--shard", "1/1", "--dry-run" },
     };
 
     public static TheoryData<string[]> OtherLines() => new()
@@ -36,6 +38,8 @@ public sealed class RunCommandLineTests
         new[] { "run", "extra" },
         new[] { "run", "run" },
         new[] { "rnu" },
+        new[] { "run", "--shard" },
+        new[] { "run", "--shard", "1/2", "--shard", "2/2" },
     };
 
     [Theory]
@@ -47,7 +51,7 @@ public sealed class RunCommandLineTests
         Assert.NotNull(fast);
         var parsed = Assert.IsType<Parsed<object>>(Program.Parse(args));
         var expected = Assert.IsType<RunOptions>(parsed.Value);
-        Assert.Equal((expected.Config, expected.DryRun, expected.ResetState), (fast.Config, fast.DryRun, fast.ResetState));
+        Assert.Equal((expected.Config, expected.Shard, expected.DryRun, expected.ResetState), (fast.Config, fast.Shard, fast.DryRun, fast.ResetState));
     }
 
     [Theory]

@@ -230,6 +230,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [InlineData("logging = LOUD", "daemon.ini [daemon] logging: 'LOUD' is not a log level (a number such as 20, or DEBUG, INFO, WARNING, ERROR, CRITICAL)")]
     [InlineData("timing_log = maybe", "daemon.ini [daemon] timing_log: 'maybe' is not a boolean (use true/false, yes/no, on/off or 1/0)")]
     [InlineData("plugin_concurrency = parallel", "daemon.ini [daemon] plugin_concurrency: 'parallel' is not one of: per_plugin, serial")]
+    [InlineData("log_format = xml", "daemon.ini [daemon] log_format: 'xml' is not one of: text, json")]
     [InlineData("start_from = newest", "daemon.ini [daemon] start_from: 'newest' is neither 'latest' nor an event id")]
     [InlineData("state_checkpoint = always", "daemon.ini [daemon] state_checkpoint: 'always' is neither 'batch' nor a number of seconds (more than 0, at most 86400)")]
     [InlineData("callback_timeout = 0", "daemon.ini [daemon] callback_timeout: '0' must be more than 0 seconds (or 'off')")]
@@ -314,7 +315,10 @@ public sealed class ConfigLoaderTests : IDisposable
             return env(name);
         });
 
-        Assert.Equal(["SITE", "SCRIPT", "KEY"], asked);
+        // The named ones, and the documented overrides of [daemon] keys (never interpolated into anything else).
+        Assert.Equal(["SITE", "SCRIPT", "KEY"], asked.Where(n => !n.StartsWith("SHOTGUN_EVENTS_", StringComparison.Ordinal)));
+        Assert.Equal(["SHOTGUN_EVENTS_LOG_FORMAT", "SHOTGUN_EVENTS_SHARD", "SHOTGUN_EVENTS_SHARD_INDEX", "SHOTGUN_EVENTS_SHARD_COUNT"],
+            asked.Where(n => n.StartsWith("SHOTGUN_EVENTS_", StringComparison.Ordinal)));
         Assert.Equal(new Uri("https://site.example.com"), settings.Shotgun.Url);
     }
 
@@ -579,5 +583,30 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(Path.Join(root, "state", "shotgun-events.state.json"), settings.Daemon.EventIdFile);
         // git keeps no empty directory: in a fresh clone without plugins, scripts/ may be missing, which is only a warning.
         Assert.All(settings.Warnings, w => Assert.Contains("[plugins] paths: 'scripts'", w.ToString(), StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("", null, "Text")]
+    [InlineData("log_format = JSON", null, "Json")]
+    [InlineData("log_format = json", "text", "Text")]
+    [InlineData("", "json", "Json")]
+    [InlineData("log_format = text", " Json ", "Json")]
+    public void Load_LogFormat_FileOrTheEnvironmentWhichWins(string line, string? variable, string expected)
+    {
+        var env = variable is null ? NoEnv : ConfigDirectory.Env(("SHOTGUN_EVENTS_LOG_FORMAT", variable));
+
+        var settings = ConfigLoader.Load(_dir.WriteMinimal(daemon: line), env);
+
+        Assert.Equal(Enum.Parse<LogFormat>(expected), settings.Daemon.LogFormat);
+    }
+
+    [Fact]
+    public void Load_LogFormatVariableNotAFormat_ErrorNamesTheVariable()
+    {
+        var path = _dir.WriteMinimal();
+
+        var errors = ErrorsOf(() => ConfigLoader.Load(path, ConfigDirectory.Env(("SHOTGUN_EVENTS_LOG_FORMAT", "yaml"))));
+
+        Assert.Equal(["daemon.ini [daemon] log_format: $SHOTGUN_EVENTS_LOG_FORMAT 'yaml' is not one of: text, json"], errors);
     }
 }

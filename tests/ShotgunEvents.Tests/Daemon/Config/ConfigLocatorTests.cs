@@ -68,7 +68,8 @@ public sealed class ConfigLocatorTests : IDisposable
         var error = Assert.Throws<ConfigException>(() => ConfigLocator.Resolve(null, ConfigDirectory.Env(), _dir.Path));
 
         Assert.Equal(
-            $"daemon.ini: no config file found; searched --config (not given), $SHOTGUN_EVENTS_CONFIG (not set), {Path.Join(_dir.Path, "daemon.ini")}, /etc/shotgun-events/daemon.ini",
+            $"daemon.ini: no config file found; searched --config (not given), $SHOTGUN_EVENTS_CONFIG (not set), {Path.Join(_dir.Path, "daemon.ini")}, /etc/shotgun-events/daemon.ini. " +
+            "To get one: `shotgun-events init` writes a commented daemon.ini (the embedded demo site) and a scripts/ folder with one plugin into this folder; then run again.",
             error.Message);
     }
 }

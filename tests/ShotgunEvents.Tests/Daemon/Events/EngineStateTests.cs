@@ -194,7 +194,7 @@ public sealed class EngineStateTests
         // Upstream left every plugin without a position and the daemon processed nothing, for ever (§5.3).
         await h.WaitRecordedAsync("new_name", secondRun);
         Assert.Equal(secondRun, h.Recorded("new_name"));
-        Assert.Contains(h.Logs.Lines, l => l.Message.Contains("Plugin new_name has no saved position of its own (CollectionPosition)", StringComparison.Ordinal));
+        Assert.Contains(h.Logs.Lines, l => l.Message.Contains($"Plugin new_name has no saved position of its own ({StateOrigin.CollectionPosition.Description})", StringComparison.Ordinal));
     }
 
     [Fact]

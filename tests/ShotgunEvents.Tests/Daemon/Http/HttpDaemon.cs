@@ -54,7 +54,8 @@ internal sealed class HttpDaemon : IAsyncDisposable
         TimeProvider? time = null,
         Dictionary<string, string>? pluginSettings = null,
         TimeSpan? callbackTimeout = null,
-        string? stateDirectory = null)
+        string? stateDirectory = null,
+        ShotgunEvents.Daemon.Shards.ShardSpec? shard = null)
     {
         var site = await EmulatorServer.StartAsync(new EmulatorOptions
         {
@@ -90,6 +91,7 @@ internal sealed class HttpDaemon : IAsyncDisposable
             Plugins = new PluginsSection { Paths = [new PluginCollectionPath("plugins", pluginDir)] },
             Http = new HttpSection { Listen = new IPEndPoint(IPAddress.Loopback, 0), WebhookSecret = webhookSecret },
             PluginSettings = settingsMap,
+            Shards = new ShardsSection { Shard = shard, StateFileBase = Path.Combine(root, "state.json") },
         };
         var runtime = await DaemonRuntime.CreateAsync(settings,
             new RuntimeFlags { EmbeddedActivity = false, TimeProvider = time ?? TimeProvider.System }, CancellationToken.None);

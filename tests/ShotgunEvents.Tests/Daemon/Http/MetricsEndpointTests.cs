@@ -103,4 +103,19 @@ public sealed class MetricsEndpointTests
         Assert.True(line.Success, $"no sample {series} in:\n{text}");
         return double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
     }
+
+    [Fact]
+    public async Task Metrics_Sharded_EverySeriesSaysWhichShard()
+    {
+        // The shard that owns the plugin (a daemon with no plugin of its own does not poll).
+        var index = new ShotgunEvents.Daemon.Shards.ShardMap(3, new Dictionary<string, int>()).Owner("plugins", "rec");
+        await using var daemon = await HttpDaemon.StartAsync([("rec", "recorder.csx")], shard: new ShotgunEvents.Daemon.Shards.ShardSpec(index, 3));
+
+        var (status, body) = await daemon.GetAsync("/metrics");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, status);
+        var samples = body.Split('\n').Where(l => l.StartsWith("shotgun_events_", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(samples);
+        Assert.All(samples, l => Assert.Contains($"shard=\"{index}/3\"", l, StringComparison.Ordinal));
+    }
 }

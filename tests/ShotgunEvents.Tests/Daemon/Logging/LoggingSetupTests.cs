@@ -119,7 +119,7 @@ public sealed partial class LoggingSetupTests
         Assert.Matches(UpstreamLine(), line);
         Assert.EndsWith(" - timing - INFO - event_id=7001 created_at=2024-05-01T12:00:00+00:00 callback=versions.onStatus " +
             "start=2024-05-01T12:00:02+00:00 end=2024-05-01T12:00:02.500000+00:00 duration=00:00:00:00.500000 error=True " +
-            "delay=00:00:00:02.000000", line, StringComparison.Ordinal);
+            "delay=00:00:00:02.000000 duration_seconds=0.5 delay_seconds=2", line, StringComparison.Ordinal);
         Assert.EndsWith("engine line", Assert.Single(logs.Lines(EngineFile)), StringComparison.Ordinal);
     }
 
@@ -167,6 +167,62 @@ public sealed partial class LoggingSetupTests
         Assert.Equal(5001, (int?)error["EventId"]);
         Assert.StartsWith("System.InvalidOperationException: multi\nline", (string?)error["exception"], StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty((string?)error["host"]));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Apply_TextFileLine_TimeCarriesTheLocalUtcOffset(bool fromShippedFile)
+    {
+        using var logs = LogSandbox.Create(fromShippedFile);
+        var before = DateTimeOffset.UtcNow;
+
+        logs.Logger(LoggerNames.Engine).Info("a line");
+
+        var line = Assert.Single(logs.Lines(EngineFile));
+        var time = DateTimeOffset.ParseExact(line[..(line.IndexOf(" - ", StringComparison.Ordinal))], "yyyy-MM-dd HH:mm:ss,fff zzz",
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(before), time.Offset);
+        Assert.InRange(time, before.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(1));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Apply_JsonFormat_EngineTimingAndPluginFilesWriteOneJsonObjectPerLineWithTheRunsFields(bool fromShippedFile)
+    {
+        using var logs = LogSandbox.Create(fromShippedFile, o => o with { JsonFiles = true, TimingLog = true, LogMode = 1 });
+        var created = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+
+        logs.Logger(LoggerNames.Engine).Info("engine line");
+        using (CallbackLogScope.Push("versions", "OnStatus", 7001))
+        {
+            logs.Logger(LoggerNames.Plugin("versions")).Error(new InvalidOperationException("multi\nline"), "plugin line");
+            new TimingLog(logs.Factory, enabled: true, TimeZoneInfo.Utc)
+                .Record(7001, created, "versions", "OnStatus", created.AddSeconds(2), created.AddSeconds(2.5), error: true);
+        }
+
+        logs.Logger(LoggerNames.Callback("notes", "OnNote")).Warn("outside a run");
+
+        var engine = ParseJson(Assert.Single(logs.Lines(EngineFile)));
+        Assert.Equal(("INFO", "engine", "engine line"), ((string?)engine["level"], (string?)engine["logger"], (string?)engine["message"]));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$", (string?)engine["time"]);
+        Assert.False(engine.ContainsKey("plugin") || engine.ContainsKey("event_id") || engine.ContainsKey("callback"));
+
+        var lines = logs.Lines("plugin.versions.log");
+        var plugin = ParseJson(Assert.Single(lines));
+        Assert.Equal(("versions", "OnStatus", 7001L), ((string?)plugin["plugin"], (string?)plugin["callback"], (long?)plugin["event_id"]));
+        Assert.Equal(JTokenType.Integer, plugin["event_id"]!.Type);
+        Assert.StartsWith("System.InvalidOperationException: multi\nline", (string?)plugin["exception"], StringComparison.Ordinal);
+
+        var timing = ParseJson(Assert.Single(logs.Lines(EngineFile + ".timing")));
+        Assert.Equal(("timing", "versions", "OnStatus", 7001L), ((string?)timing["logger"], (string?)timing["plugin"], (string?)timing["callback"], (long?)timing["event_id"]));
+        Assert.Equal((0.5m, 2m, true), ((decimal?)timing["duration_seconds"], (decimal?)timing["delay_seconds"], (bool?)timing["error"]));
+        Assert.Contains("duration=00:00:00:00.500000", (string?)timing["message"], StringComparison.Ordinal);
+
+        var outside = ParseJson(Assert.Single(logs.Lines("plugin.notes.log")));
+        Assert.Equal(("notes", "OnNote"), ((string?)outside["plugin"], (string?)outside["callback"]));
+        Assert.False(outside.ContainsKey("event_id"));
     }
 
     [Fact]
@@ -357,13 +413,20 @@ public sealed partial class LoggingSetupTests
         Assert.Equal(["plugin.versions.onStatus|Error|plugin error", "engine|Fatal|engine crash"], alerts.Logs);
     }
 
+    /// <summary>A JSON line as a shipper reads it: strings stay strings (no date guessing).</summary>
+    private static JObject ParseJson(string line)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(line)) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+        return JObject.Load(reader);
+    }
+
     private static List<string> WithoutTimes(IEnumerable<string> lines) =>
         [.. lines.Select(l => LeadingTime().Replace(JsonTime().Replace(l, "\"time\":\"T\""), "T"))];
 
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - [^ ]+ - (DEBUG|INFO|WARNING|ERROR|CRITICAL) - ")]
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [+-]\d\d:\d\d - [^ ]+ - (DEBUG|INFO|WARNING|ERROR|CRITICAL) - ")]
     private static partial Regex UpstreamLine();
 
-    [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}")]
+    [GeneratedRegex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [+-]\d\d:\d\d")]
     private static partial Regex LeadingTime();
 
     [GeneratedRegex("\"time\":\"[^\"]+\"")]
