@@ -83,10 +83,12 @@ public sealed class ReplayCommandTests
         Assert.StartsWith("[replay] server = embedded and no daemon runs on this config: replaying against the demo site as a daemon saved it",
             again.Output, StringComparison.Ordinal);
         Assert.Equal(saved, File.GetLastWriteTimeUtc(sandbox.Path("state", "embedded-site.json")));
+        // A plugin that met no event of its own has no log file yet: replay must not have made one either.
         foreach (var log in new[] { engineLog, pluginLog })
         {
-            Assert.DoesNotContain("[replay]", File.ReadAllText(log), StringComparison.Ordinal);
-            Assert.DoesNotContain("--dry-run", File.ReadAllText(log), StringComparison.Ordinal);
+            var text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
+            Assert.DoesNotContain("[replay]", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("--dry-run", text, StringComparison.Ordinal);
         }
     }
 
